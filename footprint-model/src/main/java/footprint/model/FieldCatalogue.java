@@ -1,0 +1,505 @@
+package footprint.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one list of every field of the model format: its name, type, unit, default and meaning. The
+ * readers refuse fields not listed here and demand the required ones; {@code
+ * docs/model-format.md} is generated from it (and a test keeps the two equal).
+ */
+public final class FieldCatalogue {
+    private FieldCatalogue() {}
+
+    /** One field of a section. */
+    public record Field(String name, String type, String unit, String defaultValue, boolean required, String meaning) {
+        public Field {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(defaultValue, "defaultValue");
+            Objects.requireNonNull(meaning, "meaning");
+        }
+    }
+
+    /** A kind of mapping in the file (the top level, a plant, a lane, a figure written out...). */
+    public record Section(String name, String title, String description, List<Field> fields, String example) {
+        public Section {
+            fields = List.copyOf(fields);
+        }
+
+        public Optional<Field> field(String fieldName) {
+            return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+        }
+
+        public List<String> names() {
+            return fields.stream().map(Field::name).toList();
+        }
+
+        public List<Field> required() {
+            return fields.stream().filter(Field::required).toList();
+        }
+    }
+
+    private static final String FIGURE = "figure";
+    private static final String SERIES = "series";
+    private static final String MONEY = "currency";
+    private static final String SOURCE_MEANING =
+            "Where the figures of this entry come from, for every figure that names no source of its own.";
+
+    private static Field req(String name, String type, String unit, String meaning) {
+        return new Field(name, type, unit, "", true, meaning);
+    }
+
+    private static Field opt(String name, String type, String unit, String defaultValue, String meaning) {
+        return new Field(name, type, unit, defaultValue, false, meaning);
+    }
+
+    private static Field source() {
+        return opt("source", "text", "", "none", SOURCE_MEANING);
+    }
+
+    private static final Map<String, Section> SECTIONS = new LinkedHashMap<>();
+
+    private static void add(Section s) {
+        SECTIONS.put(s.name(), s);
+    }
+
+    static {
+        add(new Section(
+                "model",
+                "The model file",
+                "The top level of a model file.",
+                List.of(
+                        req("footprint", "integer", "", "The format version; always 1."),
+                        req("name", "text", "", "The model's name, shown in every report."),
+                        opt("description", "text", "", "empty", "A few sentences on what the model is for."),
+                        req("horizon", "horizon", "years", "The first and last year planned."),
+                        req("currency", "currency code", "", "The base currency: every amount is converted to it."),
+                        opt(
+                                "discount-rate",
+                                FIGURE,
+                                "fraction a year",
+                                "0",
+                                "The yearly rate at which later cash flows count less; 8% or 0.08."),
+                        opt(
+                                "objective",
+                                "npv | cost",
+                                "",
+                                "npv",
+                                "npv: maximise the group's net present value; cost: minimise the present value of"
+                                        + " cost, serving all demand or paying each market's lost-sale penalty."),
+                        opt(
+                                "fx",
+                                "map of currency code to series",
+                                "base currency per unit",
+                                "none",
+                                "Exchange rates: the value of one unit of each other currency in the base currency."),
+                        req("countries", "map of country code to country", "", "Every country the model uses."),
+                        opt("platforms", "map of id to platform", "", "none", "Vehicle platforms."),
+                        opt(
+                                "components",
+                                "map of id to component",
+                                "",
+                                "none",
+                                "Kinds of component (engines, gearboxes, battery energy)."),
+                        req("plants", "map of id to plant", "", "Assembly plants."),
+                        req("products", "map of id to product", "", "Vehicles."),
+                        opt(
+                                "component-plants",
+                                "map of id to component plant",
+                                "",
+                                "none",
+                                "Plants making components."),
+                        req("markets", "map of id to market", "", "Markets and their demand."),
+                        opt("lanes", "list of lane", "", "none", "Freight lanes."),
+                        opt("trade", "trade", "", "none", "Duties, bans and local-content minimums."),
+                        opt("commitments", "list of commitment", "", "none", "Minimum output and jobs kept at plants."),
+                        opt("decisions", "list of decision", "", "none", "Decisions forced or forbidden by policy."),
+                        source()),
+                "footprint: 1\nname: Kaluga and the European van network\nhorizon: {from: 2021, to: 2030}\n"
+                        + "currency: EUR\ndiscount-rate: {value: 8%, source: assumption}\n"));
+        add(new Section(
+                "horizon",
+                "Horizon",
+                "The years planned, both included.",
+                List.of(req("from", "year", "", "The first year."), req("to", "year", "", "The last year.")),
+                "horizon: {from: 2021, to: 2030}\n"));
+        add(new Section(
+                "country",
+                "Country",
+                "A country, keyed by its code (ISO 3166 alpha-2 is a good choice).",
+                List.of(
+                        opt("name", "text", "", "the code", "The country's name."),
+                        req("bloc", "text", "", "Its trade bloc (EU, UK, EAEU, CN, ...); trade rules may name it."),
+                        opt(
+                                "currency",
+                                "currency code",
+                                "",
+                                "the base currency",
+                                "The local currency (informative; amounts take the currency of their plant or market).")),
+                "countries:\n  RU: {name: Russia, bloc: EAEU, currency: RUB}\n"));
+        add(new Section(
+                "platform",
+                "Platform",
+                "A vehicle platform. A plant builds a product only where the product's platform is tooled.",
+                List.of(opt("name", "text", "", "the id", "The platform's name.")),
+                "platforms:\n  emp2-van: {name: EMP2 compact van}\n"));
+        add(new Section(
+                "component",
+                "Component",
+                "A kind of component that vehicles consume, counted in its unit.",
+                List.of(
+                        opt("name", "text", "", "the id", "The component's name."),
+                        req(
+                                "unit",
+                                "text",
+                                "",
+                                "What one unit is: engine, gearbox, kWh. Energy units (kWh, MWh,"
+                                        + " GWh) convert into each other.")),
+                "components:\n  battery: {name: LFP battery energy, unit: kWh}\n"));
+        add(new Section(
+                "plant",
+                "Assembly plant",
+                "A plant that assembles vehicles. Amounts of money are in the plant's currency.",
+                List.of(
+                        opt("name", "text", "", "the id", "The plant's name."),
+                        req("country", "country code", "", "Where it is."),
+                        opt("currency", "currency code", "", "the base currency", "The currency of its amounts."),
+                        opt(
+                                "ownership",
+                                FIGURE,
+                                "fraction",
+                                "1",
+                                "The group's share of its profit (a joint venture below 1)."),
+                        req("capacity", SERIES, "vehicles a year", "Vehicles it can build a year while running."),
+                        opt(
+                                "line-capacity",
+                                "map of platform id to series",
+                                "vehicles a year",
+                                "none",
+                                "Vehicles a year per platform, where a line limits it."),
+                        opt("workforce", FIGURE, "people", "0", "People employed while it runs."),
+                        opt("idle-workforce", FIGURE, "people", "0", "People kept while it is idle."),
+                        opt("fixed-cost", SERIES, MONEY + " a year", "0", "Cost a year while running."),
+                        opt("idle-cost", SERIES, MONEY + " a year", "0", "Cost a year while idle."),
+                        opt("closure-cost", FIGURE, MONEY, "0", "One-time cost of closing it."),
+                        opt(
+                                "reopening-cost",
+                                FIGURE,
+                                MONEY,
+                                "0",
+                                "One-time cost of running again after being idle or closed."),
+                        opt(
+                                "variable-cost",
+                                "series, or map of product or platform id (and default) to series",
+                                MONEY + " per vehicle",
+                                "0",
+                                "Cost per vehicle built; a product's own entry wins over its platform's, which wins"
+                                        + " over default."),
+                        opt("platforms", "list of platform id", "", "none", "Platforms tooled at the start."),
+                        opt(
+                                "tooling",
+                                "map of platform id to tooling option",
+                                "",
+                                "none",
+                                "Platforms it could take on, at a one-time investment."),
+                        opt(
+                                "status",
+                                "map of years to running | idle | closed",
+                                "",
+                                "none",
+                                "Statuses given by the planner ({2021: running, 2022-: idle}); other years are left"
+                                        + " to the optimiser."),
+                        source()),
+                "plants:\n  kaluga:\n    name: PSMA Rus, Kaluga\n    country: RU\n    ownership: {value: 0.7,"
+                        + " source: assumption}\n    capacity: {value: 125000, source: seed 000}\n"));
+        add(new Section(
+                "tooling",
+                "Tooling option",
+                "A platform a plant could take on.",
+                List.of(
+                        req("investment", FIGURE, MONEY, "One-time cost of tooling the platform."),
+                        opt(
+                                "lead-time",
+                                FIGURE,
+                                "years",
+                                "0",
+                                "Whole years between deciding and building: the platform is first used in the"
+                                        + " horizon's first year plus the lead time, at the earliest."),
+                        source()),
+                "    tooling:\n      leap-c: {investment: {low: 100e6, high: 250e6}, lead-time: 2, source:"
+                        + " assumption}\n"));
+        add(new Section(
+                "product",
+                "Product",
+                "A vehicle.",
+                List.of(
+                        opt("name", "text", "", "the id", "The product's name."),
+                        req("brand", "text", "", "Its brand; bans and duties may name it."),
+                        req("segment", "text", "", "Its segment (van, minibus, passenger-car, ...)."),
+                        req("platform", "platform id", "", "The platform it is built on."),
+                        opt(
+                                "bom",
+                                "map of component id to figure",
+                                "component units per vehicle",
+                                "none",
+                                "Bill of materials: components per vehicle."),
+                        opt(
+                                "price",
+                                "series, or map of market id (and default) to series",
+                                "market currency per vehicle",
+                                "none",
+                                "Price per vehicle in each market; required for every market with demand in npv"
+                                        + " mode."),
+                        source()),
+                "products:\n  expert:\n    name: Peugeot Expert\n    brand: Peugeot\n    segment: van\n"
+                        + "    platform: emp2-van\n    bom: {diesel-engine: 1}\n    price: {default: 32000, RU:"
+                        + " 30000}\n"));
+        add(new Section(
+                "component-plant",
+                "Component plant",
+                "A plant making one kind of component; lanes carry it to assembly plants.",
+                List.of(
+                        opt("name", "text", "", "the id", "The plant's name."),
+                        req("country", "country code", "", "Where it is."),
+                        opt("currency", "currency code", "", "the base currency", "The currency of its amounts."),
+                        req("component", "component id", "", "What it makes."),
+                        opt("ownership", FIGURE, "fraction", "1", "The group's share (0.5 for a 50/50 venture)."),
+                        req(
+                                "capacity",
+                                SERIES,
+                                "component units a year",
+                                "Units a year; a unit such as GWh/year converts to the component's kWh."),
+                        opt("unit-cost", SERIES, MONEY + " per component unit", "0", "Cost per unit made."),
+                        opt("fixed-cost", SERIES, MONEY + " a year", "0", "Cost a year."),
+                        source()),
+                "component-plants:\n  catl-zaragoza:\n    country: ES\n    component: battery\n    ownership: 50%\n"
+                        + "    capacity: {value: 50, unit: GWh/year, source: seed 003}\n"));
+        add(new Section(
+                "market",
+                "Market",
+                "Where vehicles are sold, with the group's demand per product or per segment. Amounts of money are"
+                        + " in the market's currency.",
+                List.of(
+                        opt("name", "text", "", "the id", "The market's name."),
+                        req("country", "country code", "", "Its country: trade rules match on it and its bloc."),
+                        opt(
+                                "currency",
+                                "currency code",
+                                "",
+                                "the base currency",
+                                "The currency of its prices and penalty."),
+                        opt(
+                                "demand",
+                                "map of product id to series",
+                                "vehicles a year",
+                                "none",
+                                "Vehicles a year the group could sell, per product."),
+                        opt(
+                                "segments",
+                                "map of segment to segment demand",
+                                "",
+                                "none",
+                                "Demand given for a whole segment and split between products."),
+                        opt(
+                                "lost-sale-penalty",
+                                FIGURE,
+                                "market currency per vehicle",
+                                "none",
+                                "In cost mode, the cost of each vehicle of demand not served; without it every"
+                                        + " vehicle of demand must be served."),
+                        source()),
+                "markets:\n  FR:\n    country: FR\n    demand: {expert: {2021: 40000, 2030: 30000, interpolate:"
+                        + " linear, source: assumption}}\n"));
+        add(new Section(
+                "segment-demand",
+                "Segment demand",
+                "Demand for product k in year t is volume(t) x group-share x shares[k].",
+                List.of(
+                        req("volume", SERIES, "vehicles a year", "The whole segment's (or market's) sales."),
+                        opt("group-share", FIGURE, "fraction", "1", "The group's share of the segment."),
+                        req(
+                                "shares",
+                                "map of product id to figure",
+                                "fraction",
+                                "How the group's sales split between its products; at most 1 in all."),
+                        source()),
+                "    segments:\n      all-cars:\n        volume: {2024: 1.3e6, source: seed 001}\n"
+                        + "        group-share: {low: 0.5%, high: 2%, source: assumption}\n"
+                        + "        shares: {partner: 0.5, berlingo: 0.5}\n"));
+        add(new Section(
+                "lane",
+                "Lane",
+                "A freight lane, from an assembly plant to a market or from a component plant to an assembly"
+                        + " plant. Cost is in the base currency.",
+                List.of(
+                        req("from", "plant or component plant id", "", "Where goods leave."),
+                        req("to", "market or plant id", "", "Where they arrive."),
+                        opt("mode", "road | rail | sea | air", "", "road", "How they travel."),
+                        opt("cost", SERIES, "base currency per unit", "0", "Freight per vehicle or component unit."),
+                        opt("lead-time", FIGURE, "days", "none", "Days in transit (informative)."),
+                        opt("years", "years", "", "all", "The years it is open: 2021-2025, 2022-, ..."),
+                        source()),
+                "lanes:\n  - {from: kaluga, to: FR, mode: rail, cost: {low: 800, high: 1500, source: assumption}}\n"));
+        add(new Section(
+                "trade",
+                "Trade rules",
+                "Rules on goods crossing borders. Origins and destinations are country codes or trade blocs.",
+                List.of(
+                        opt("duties", "list of duty", "", "none", "Import duties."),
+                        opt("bans", "list of ban", "", "none", "Bans and sanctions."),
+                        opt("local-content", "list of local-content rule", "", "none", "Local-content minimums.")),
+                "trade:\n  bans:\n    - {from: RU, to: [EU, UK], brands: [Peugeot, Fiat], years: 2022-, source: seed"
+                        + " 000}\n"));
+        add(new Section(
+                "duty",
+                "Duty",
+                "A duty on vehicles built in an origin and sold in a destination, as a fraction of their price.",
+                List.of(
+                        opt("id", "text", "", "duty-N (its place in the list)", "The rule's name in reports."),
+                        req("from", "place or list of places", "", "Origins: country codes or blocs."),
+                        req("to", "place or list of places", "", "Destinations: country codes or blocs."),
+                        req("rate", SERIES, "fraction of value", "The duty: 10% or 0.10."),
+                        opt("brands", "list of brand", "", "all", "Only these brands."),
+                        opt("products", "list of product id", "", "all", "Only these products."),
+                        opt("years", "years", "", "all", "When it applies."),
+                        source()),
+                "  duties:\n    - {from: CN, to: EU, rate: {value: 10%, source: assumption}}\n"));
+        add(new Section(
+                "ban",
+                "Ban",
+                "A ban on goods from an origin to a destination. It covers the listed brands, products and"
+                        + " components; with none listed, everything.",
+                List.of(
+                        opt("id", "text", "", "ban-N (its place in the list)", "The rule's name in reports."),
+                        req("from", "place or list of places", "", "Origins: country codes or blocs."),
+                        req("to", "place or list of places", "", "Destinations: country codes or blocs."),
+                        opt("brands", "list of brand", "", "none", "Vehicles of these brands."),
+                        opt("products", "list of product id", "", "none", "These products."),
+                        opt("components", "list of component id", "", "none", "These components."),
+                        opt("years", "years", "", "all", "When it applies."),
+                        source()),
+                "  bans:\n    - {from: RU, to: [EU, UK], brands: [Peugeot], years: 2022-, source: seed 000}\n"));
+        add(new Section(
+                "local-content",
+                "Local-content rule",
+                "Of the value of vehicles sold in the destinations, at least min-share must come from the"
+                        + " destination's bloc: assembly in the bloc and components made in it count.",
+                List.of(
+                        opt("id", "text", "", "local-content-N", "The rule's name in reports."),
+                        req("to", "place or list of places", "", "Destinations: country codes or blocs."),
+                        req("min-share", FIGURE, "fraction", "The minimum local share of value."),
+                        opt("years", "years", "", "all", "When it applies."),
+                        source()),
+                "  local-content:\n    - {to: EAEU, min-share: {value: 40%, source: assumption}, years: 2024-}\n"));
+        add(new Section(
+                "commitment",
+                "Commitment",
+                "A promise kept at a plant: minimum output while it runs, minimum jobs kept.",
+                List.of(
+                        opt("id", "text", "", "commitment-N", "The rule's name in reports."),
+                        req("plant", "plant id", "", "The plant."),
+                        opt("min-output", FIGURE, "vehicles a year", "none", "Minimum vehicles a year while running."),
+                        opt(
+                                "min-jobs",
+                                FIGURE,
+                                "people",
+                                "none",
+                                "Minimum jobs kept: its workforce while running, its idle workforce while idle."),
+                        opt("years", "years", "", "all", "When it applies."),
+                        source()),
+                "commitments:\n  - {plant: kaluga, min-jobs: 1800, years: 2022-2023, source: seed 000}\n"));
+        add(new Section(
+                "decision",
+                "Decision",
+                "A decision forced or forbidden by policy. Give exactly one of force and forbid.",
+                List.of(
+                        opt("id", "text", "", "decision-N", "The rule's name in reports."),
+                        opt("force", "run | idle | close | tool", "", "", "The action that must be taken."),
+                        opt("forbid", "run | idle | close | tool", "", "", "The action that must not be taken."),
+                        req("plant", "plant id", "", "The plant."),
+                        opt("platform", "platform id", "", "", "The platform, for tool."),
+                        opt("years", "years", "", "all", "When it applies."),
+                        source()),
+                "decisions:\n  - {force: idle, plant: kaluga, years: 2022-, source: seed 001}\n"
+                        + "  - {force: tool, plant: zaragoza, platform: leap-c, years: 2026-, source: seed 003}\n"));
+        add(new Section(
+                "figure",
+                "Figure",
+                "A number. Write a plain number (125000, 1.5e6, 12%), or a mapping with one of: value (a point);"
+                        + " low and high, optionally mode (a range); dist with its parameters (a distribution)."
+                        + " The optimiser uses the mode if one is given, else the midpoint of low and high, else the"
+                        + " mean. Unsampled ranges are sampled uniformly, or triangularly when they have a mode.",
+                List.of(
+                        opt("value", "number", "", "", "A point value."),
+                        opt(
+                                "low",
+                                "number",
+                                "",
+                                "",
+                                "Lowest value of a range or of a triangular or uniform" + " distribution."),
+                        opt("high", "number", "", "", "Highest value."),
+                        opt("mode", "number", "", "", "Most likely value."),
+                        opt(
+                                "dist",
+                                "triangular | uniform | normal | lognormal",
+                                "",
+                                "",
+                                "A distribution: triangular (low, mode, high), uniform (low, high), normal (mean,"
+                                        + " sd), lognormal (mean, sd of the value itself)."),
+                        opt("mean", "number", "", "", "Mean of a normal or lognormal distribution."),
+                        opt("sd", "number", "", "", "Standard deviation of a normal or lognormal distribution."),
+                        opt("source", "text", "", "inherited", "seed 000, a web address, assumption, or any citation."),
+                        opt(
+                                "unit",
+                                "text",
+                                "",
+                                "the field's unit",
+                                "The unit written (informative, except for" + " energy units, which convert).")),
+                "capacity: 125000\nfixed-cost: {low: 40e6, high: 70e6, source: assumption}\n"
+                        + "price: {dist: triangular, low: 28000, mode: 30000, high: 34000}\n"));
+        add(new Section(
+                "series",
+                "Series",
+                "A number that may change over the years: a figure (the same every year), or a mapping of"
+                        + " years to figures. Between years given the value holds (step) or is interpolated"
+                        + " (linear); before the first year given it is the first; after the last it holds, or grows"
+                        + " by growth.rate a year from growth.from on.",
+                List.of(
+                        opt("<year>", FIGURE, "", "", "The value in that year (2024: 1.3e6)."),
+                        opt("interpolate", "step | linear", "", "step", "How years between those given are filled."),
+                        opt("growth", "growth", "", "none", "Growth by a rate each year from a year on."),
+                        opt("source", "text", "", "inherited", "Source of every figure that names none."),
+                        opt("unit", "text", "", "the field's unit", "Unit of every figure that names none.")),
+                "demand: {2024: 1.3e6, 2026: 1.65e6, interpolate: linear, growth: {rate: 1%, from: 2027},"
+                        + " source: seed 001}\n"));
+        add(new Section(
+                "growth",
+                "Growth",
+                "From year `from` on, the value grows by `rate` a year: value(t) = value(from - 1) x (1 + rate)^(t -"
+                        + " from + 1). No year given in the series may be at or after `from`.",
+                List.of(
+                        req("rate", FIGURE, "fraction a year", "The yearly growth (1% or 0.01)."),
+                        req("from", "year", "", "The first year that grows.")),
+                "growth: {rate: 1%, from: 2027}\n"));
+    }
+
+    /** Every section, in the order the documentation lists them. */
+    public static List<Section> sections() {
+        return List.copyOf(SECTIONS.values());
+    }
+
+    /** A section by name. */
+    public static Section section(String name) {
+        Section s = SECTIONS.get(name);
+        if (s == null) {
+            throw new NoSuchElementException("no section " + name + " in the field catalogue");
+        }
+        return s;
+    }
+}

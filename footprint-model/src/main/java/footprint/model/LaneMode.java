@@ -1,0 +1,9 @@
+package footprint.model;
+
+/** How a lane carries goods. */
+public enum LaneMode {
+    ROAD,
+    RAIL,
+    SEA,
+    AIR
+}

@@ -1,0 +1,779 @@
+package footprint.model.check;
+
+import footprint.model.Ban;
+import footprint.model.Commitment;
+import footprint.model.Component;
+import footprint.model.ComponentPlant;
+import footprint.model.Country;
+import footprint.model.Decision;
+import footprint.model.Duty;
+import footprint.model.Figure;
+import footprint.model.Lane;
+import footprint.model.LocalContent;
+import footprint.model.Market;
+import footprint.model.Network;
+import footprint.model.NetworkFigures;
+import footprint.model.Objective;
+import footprint.model.PerKey;
+import footprint.model.Plant;
+import footprint.model.PlantStatus;
+import footprint.model.Platform;
+import footprint.model.Product;
+import footprint.model.Quantity;
+import footprint.model.SegmentDemand;
+import footprint.model.Series;
+import footprint.model.ToolingOption;
+import footprint.model.Units;
+import footprint.model.YearRange;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one validator of a {@link Network}: every check of meaning (references, duplicates, years,
+ * ranges, contradictions) and every warning about legal but suspicious input. It collects every
+ * problem rather than stopping at the first. Problems carry field paths; readers place them in
+ * their files.
+ */
+public final class NetworkValidator {
+    private static final double TOLERANCE = 1e-9;
+
+    private final Network n;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> places = new HashSet<>();
+    private final Set<String> currencies = new HashSet<>();
+
+    private NetworkValidator(Network network) {
+        this.n = network;
+        for (Country c : n.countries()) {
+            places.add(c.code());
+            places.add(c.bloc());
+        }
+        currencies.add(n.currency());
+        currencies.addAll(n.fx().keySet());
+    }
+
+    /** Every problem of a network, errors and warnings, in no particular order. */
+    public static List<Problem> validate(Network network) {
+        var v = new NetworkValidator(network);
+        v.checkIds();
+        v.checkNetwork();
+        v.checkPlants();
+        v.checkProducts();
+        v.checkComponentPlants();
+        v.checkMarkets();
+        v.checkLanes();
+        v.checkTrade();
+        v.checkCommitments();
+        v.checkDecisions();
+        v.checkPrices();
+        v.warnings();
+        return List.copyOf(v.problems);
+    }
+
+    private void report(ProblemCode code, String field, String message) {
+        problems.add(Problem.of(code, field, message));
+    }
+
+    // ---- ids -------------------------------------------------------------------------------------
+
+    private <T> void unique(String kind, List<T> items, Function<T, String> id) {
+        Set<String> seen = new HashSet<>();
+        for (T item : items) {
+            String key = id.apply(item);
+            if (!seen.add(key)) {
+                report(
+                        ProblemCode.DUPLICATE_ID,
+                        kind + "[" + key + "]",
+                        "'" + key + "' is defined twice in " + kind + "; give each a different id.");
+            }
+        }
+    }
+
+    private void checkIds() {
+        unique("countries", n.countries(), Country::code);
+        unique("platforms", n.platforms(), Platform::id);
+        unique("components", n.components(), Component::id);
+        unique("plants", n.plants(), Plant::id);
+        unique("products", n.products(), Product::id);
+        unique("component-plants", n.componentPlants(), ComponentPlant::id);
+        unique("markets", n.markets(), Market::id);
+        // Lanes name plants, component plants and markets by id alone, so the three share one namespace.
+        Map<String, String> kindOf = new HashMap<>();
+        n.plants().forEach(p -> kindOf.putIfAbsent(p.id(), "plants"));
+        for (ComponentPlant c : n.componentPlants()) {
+            String other = kindOf.putIfAbsent(c.id(), "component-plants");
+            if (other != null && !other.equals("component-plants")) {
+                report(
+                        ProblemCode.DUPLICATE_ID,
+                        "component-plants[" + c.id() + "]",
+                        "'" + c.id() + "' is both a plant and a component plant; lanes could not tell them apart.");
+            }
+        }
+        for (Market m : n.markets()) {
+            String other = kindOf.putIfAbsent(m.id(), "markets");
+            if (other != null && !other.equals("markets")) {
+                report(
+                        ProblemCode.DUPLICATE_ID,
+                        "markets[" + m.id() + "]",
+                        "'" + m.id() + "' is both a market and one of " + other + "; lanes could not tell them apart.");
+            }
+        }
+    }
+
+    // ---- references ------------------------------------------------------------------------------
+
+    private boolean ref(String field, String kind, String id, Collection<String> known) {
+        if (known.contains(id)) {
+            return true;
+        }
+        String list = known.isEmpty() ? "none is defined" : "known: " + shortList(known);
+        report(
+                ProblemCode.UNKNOWN_REFERENCE,
+                field,
+                "'" + id + "' is not a " + kind + " of this model (" + list + ")." + Spelling.hint(id, known));
+        return false;
+    }
+
+    private static String shortList(Collection<String> items) {
+        List<String> sorted = items.stream().sorted().toList();
+        String shown = String.join(", ", sorted.subList(0, Math.min(12, sorted.size())));
+        return sorted.size() > 12 ? shown + ", ..." : shown;
+    }
+
+    private Set<String> ids(Collection<String> values) {
+        return new LinkedHashSet<>(values);
+    }
+
+    private Set<String> countryCodes() {
+        return ids(n.countries().stream().map(Country::code).toList());
+    }
+
+    private Set<String> platformIds() {
+        return ids(n.platforms().stream().map(Platform::id).toList());
+    }
+
+    private Set<String> componentIds() {
+        return ids(n.components().stream().map(Component::id).toList());
+    }
+
+    private Set<String> productIds() {
+        return ids(n.products().stream().map(Product::id).toList());
+    }
+
+    private Set<String> marketIds() {
+        return ids(n.markets().stream().map(Market::id).toList());
+    }
+
+    private Set<String> plantIds() {
+        return ids(n.plants().stream().map(Plant::id).toList());
+    }
+
+    private void currency(String field, Optional<String> code) {
+        code.ifPresent(c -> {
+            if (!currencies.contains(c)) {
+                report(
+                        ProblemCode.UNKNOWN_REFERENCE,
+                        field,
+                        "no exchange rate for '" + c + "': add it under fx (value"
+                                + " of one " + c + " in " + n.currency() + ") or use " + n.currency() + "."
+                                + Spelling.hint(c, currencies));
+            }
+        });
+    }
+
+    // ---- numbers ---------------------------------------------------------------------------------
+
+    private void nonNegative(String field, Figure f) {
+        Quantity q = f.quantity();
+        double low = Double.isInfinite(q.min()) ? q.nominal() : q.min();
+        if (low < 0) {
+            report(ProblemCode.OUT_OF_RANGE, field, "must not be negative, but can be " + fmt(low) + ".");
+        }
+    }
+
+    private void nonNegative(String field, Optional<Figure> f) {
+        f.ifPresent(fig -> nonNegative(field, fig));
+    }
+
+    private void nonNegative(String field, Series s) {
+        eachFigure(field, s, this::nonNegative);
+    }
+
+    private void nonNegativeSeries(String field, Optional<Series> s) {
+        s.ifPresent(series -> nonNegative(field, series));
+    }
+
+    private void fraction(String field, Figure f, boolean zeroAllowed) {
+        Quantity q = f.quantity();
+        double low = Double.isInfinite(q.min()) ? q.nominal() : q.min();
+        double high = Double.isInfinite(q.max()) ? q.nominal() : q.max();
+        if (low < 0 || (!zeroAllowed && low <= 0) || high > 1 + TOLERANCE) {
+            report(
+                    ProblemCode.OUT_OF_RANGE,
+                    field,
+                    "must be a share " + (zeroAllowed ? "from 0" : "above 0")
+                            + " to 1 (or 0% to 100%), but can be "
+                            + fmt(low < 0 || low <= 0 && !zeroAllowed ? low : high)
+                            + ".");
+        }
+    }
+
+    private void eachFigure(String field, Series s, java.util.function.BiConsumer<String, Figure> check) {
+        if (s instanceof Series.ByYear by) {
+            by.anchors().forEach((year, f) -> check.accept(field + "." + year, f));
+        } else {
+            check.accept(field, ((Series.Constant) s).figure());
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    // ---- years -----------------------------------------------------------------------------------
+
+    private void span(String field, YearRange years) {
+        var h = n.horizon();
+        if (years.last() < h.firstYear() || years.first() > h.lastYear()) {
+            report(
+                    ProblemCode.YEAR_OUTSIDE_HORIZON,
+                    field,
+                    "the years " + years + " fall outside the horizon " + h.firstYear() + "-" + h.lastYear()
+                            + ", so this has no effect.");
+        }
+    }
+
+    /** A series may name years outside the horizon only where they still shape a year inside it. */
+    private void seriesYears(String field, Series s) {
+        if (!(s instanceof Series.ByYear by)) {
+            return;
+        }
+        var h = n.horizon();
+        Integer lastBefore = by.anchors().floorKey(h.firstYear());
+        Integer firstAfter = by.anchors().ceilingKey(h.lastYear());
+        boolean linear = by.interpolation() == Series.Interpolation.LINEAR;
+        for (int year : by.anchors().keySet()) {
+            boolean inside = h.contains(year);
+            boolean shapesStart = year < h.firstYear() && lastBefore == year;
+            boolean shapesEnd = year > h.lastYear()
+                    && linear
+                    && firstAfter == year
+                    && by.growth().isEmpty();
+            if (!inside && !shapesStart && !shapesEnd) {
+                report(
+                        ProblemCode.YEAR_OUTSIDE_HORIZON,
+                        field + "." + year,
+                        year + " is outside the horizon "
+                                + h.firstYear() + "-" + h.lastYear()
+                                + " and changes no year inside it; remove it or widen"
+                                + " the horizon.");
+            }
+        }
+        by.growth().ifPresent(g -> {
+            if (g.fromYear() > h.lastYear()) {
+                report(
+                        ProblemCode.YEAR_OUTSIDE_HORIZON,
+                        field + ".growth.from",
+                        "growth starts in " + g.fromYear() + ", after the horizon ends in " + h.lastYear() + ".");
+            }
+        });
+    }
+
+    private void series(String field, Series s) {
+        seriesYears(field, s);
+        nonNegative(field, s);
+    }
+
+    private void series(String field, Optional<Series> s) {
+        s.ifPresent(series -> series(field, series));
+    }
+
+    // ---- sections --------------------------------------------------------------------------------
+
+    private void checkNetwork() {
+        fraction("discount-rate", n.discountRate(), true);
+        n.fx().forEach((c, s) -> {
+            if (c.equals(n.currency())) {
+                report(ProblemCode.CONTRADICTION, "fx." + c, c + " is the base currency; its rate is 1 by definition.");
+            }
+            seriesYears("fx." + c, s);
+            eachFigure("fx." + c, s, (f, fig) -> {
+                if (fig.quantity().min() <= 0 && fig.nominal() <= 0
+                        || fig.quantity().min() < 0) {
+                    report(ProblemCode.OUT_OF_RANGE, f, "an exchange rate must be above 0.");
+                }
+            });
+        });
+    }
+
+    private void checkPlants() {
+        Set<String> countries = countryCodes();
+        Set<String> platforms = platformIds();
+        Set<String> products = productIds();
+        for (Plant p : n.plants()) {
+            String at = "plants[" + p.id() + "]";
+            ref(at + ".country", "country", p.country(), countries);
+            currency(at + ".currency", p.currency());
+            p.ownership().ifPresent(f -> fraction(at + ".ownership", f, false));
+            series(at + ".capacity", p.capacity());
+            p.lineCapacity().forEach((platform, s) -> {
+                if (ref(at + ".line-capacity." + platform, "platform", platform, platforms) && !p.canBuild(platform)) {
+                    report(
+                            ProblemCode.CONTRADICTION,
+                            at + ".line-capacity." + platform,
+                            "the plant has no tooling for"
+                                    + " platform '" + platform
+                                    + "' now or as an option, so a line capacity for it has no"
+                                    + " effect.");
+                }
+                series(at + ".line-capacity." + platform, s);
+            });
+            nonNegative(at + ".workforce", p.workforce());
+            nonNegative(at + ".idle-workforce", p.idleWorkforce());
+            series(at + ".fixed-cost", p.fixedCost());
+            series(at + ".idle-cost", p.idleCost());
+            nonNegative(at + ".closure-cost", p.closureCost());
+            nonNegative(at + ".reopening-cost", p.reopeningCost());
+            Set<String> costKeys = new HashSet<>(products);
+            costKeys.addAll(platforms);
+            perKey(at + ".variable-cost", p.variableCost(), "product or platform", costKeys);
+            for (String platform : p.platforms()) {
+                ref(at + ".platforms", "platform", platform, platforms);
+            }
+            Set<String> tooled = new HashSet<>();
+            for (ToolingOption t : p.tooling()) {
+                String tf = at + ".tooling." + t.platform();
+                ref(tf, "platform", t.platform(), platforms);
+                if (!tooled.add(t.platform())) {
+                    report(ProblemCode.DUPLICATE_ID, tf, "platform '" + t.platform() + "' has two tooling options.");
+                }
+                if (p.platforms().contains(t.platform())) {
+                    report(
+                            ProblemCode.CONTRADICTION,
+                            tf,
+                            "platform '" + t.platform() + "' is already tooled at the"
+                                    + " start (listed under platforms); remove one of the two.");
+                }
+                nonNegative(tf + ".investment", t.investment());
+                Quantity lead = t.leadTimeYears().quantity();
+                if (lead.min() < 0 || lead.nominal() != Math.rint(lead.nominal())) {
+                    report(
+                            ProblemCode.OUT_OF_RANGE,
+                            tf + ".lead-time",
+                            "a lead time is a whole number of years, 0 or" + " more, not " + fmt(lead.nominal()) + ".");
+                }
+            }
+            for (int i = 0; i < p.status().size(); i++) {
+                span(at + ".status", p.status().get(i).years());
+            }
+        }
+    }
+
+    private void perKey(String field, PerKey<Series> values, String kind, Set<String> keys) {
+        values.fallback().ifPresent(s -> series(field + (values.byKey().isEmpty() ? "" : ".default"), s));
+        values.byKey().forEach((key, s) -> {
+            ref(field + "." + key, kind, key, keys);
+            series(field + "." + key, s);
+        });
+    }
+
+    private void checkProducts() {
+        Set<String> platforms = platformIds();
+        Set<String> components = componentIds();
+        Set<String> markets = marketIds();
+        for (Product p : n.products()) {
+            String at = "products[" + p.id() + "]";
+            ref(at + ".platform", "platform", p.platform(), platforms);
+            p.bom().forEach((c, f) -> {
+                ref(at + ".bom." + c, "component", c, components);
+                nonNegative(at + ".bom." + c, f);
+            });
+            perKey(at + ".price", p.price(), "market", markets);
+        }
+    }
+
+    private void checkComponentPlants() {
+        Set<String> countries = countryCodes();
+        Set<String> components = componentIds();
+        for (ComponentPlant c : n.componentPlants()) {
+            String at = "component-plants[" + c.id() + "]";
+            ref(at + ".country", "country", c.country(), countries);
+            currency(at + ".currency", c.currency());
+            c.ownership().ifPresent(f -> fraction(at + ".ownership", f, false));
+            series(at + ".capacity", c.capacity());
+            if (ref(at + ".component", "component", c.component(), components)) {
+                String unit = n.component(c.component()).orElseThrow().unit();
+                for (Figure f : c.capacity().figures()) {
+                    f.unit().ifPresent(u -> {
+                        if (Units.factor(u, unit).isEmpty()) {
+                            report(
+                                    ProblemCode.UNIT_MISMATCH,
+                                    at + ".capacity",
+                                    "the unit '" + u + "' does not convert" + " to '" + unit
+                                            + "', the unit of component '" + c.component() + "'.");
+                        }
+                    });
+                }
+            }
+            series(at + ".unit-cost", c.unitCost());
+            series(at + ".fixed-cost", c.fixedCost());
+        }
+    }
+
+    private void checkMarkets() {
+        Set<String> countries = countryCodes();
+        Set<String> products = productIds();
+        for (Market m : n.markets()) {
+            String at = "markets[" + m.id() + "]";
+            ref(at + ".country", "country", m.country(), countries);
+            currency(at + ".currency", m.currency());
+            m.demand().forEach((k, s) -> {
+                ref(at + ".demand." + k, "product", k, products);
+                series(at + ".demand." + k, s);
+            });
+            for (SegmentDemand s : m.segments()) {
+                String seg = at + ".segments." + s.segment();
+                series(seg + ".volume", s.volume());
+                s.groupShare().ifPresent(f -> fraction(seg + ".group-share", f, true));
+                double total = 0;
+                for (var e : s.shares().entrySet()) {
+                    ref(seg + ".shares." + e.getKey(), "product", e.getKey(), products);
+                    fraction(seg + ".shares." + e.getKey(), e.getValue(), true);
+                    total += e.getValue().nominal();
+                }
+                if (total > 1 + 1e-6) {
+                    report(
+                            ProblemCode.SHARES_ABOVE_ONE,
+                            seg + ".shares",
+                            "the shares add up to " + fmt(total)
+                                    + "; they split the group's sales and must add up to 1 at most.");
+                } else if (total < 1 - 1e-6) {
+                    report(
+                            ProblemCode.SHARES_BELOW_ONE,
+                            seg + ".shares",
+                            "the shares add up to " + fmt(total)
+                                    + ", so " + fmt(Math.round((1 - total) * 1000) / 10.0)
+                                    + "% of the segment goes to no"
+                                    + " product.");
+                }
+            }
+            nonNegative(at + ".lost-sale-penalty", m.lostSalePenalty());
+        }
+    }
+
+    private void checkLanes() {
+        Set<String> plants = plantIds();
+        Set<String> componentPlants =
+                ids(n.componentPlants().stream().map(ComponentPlant::id).toList());
+        Set<String> markets = marketIds();
+        Set<String> sources = new LinkedHashSet<>(plants);
+        sources.addAll(componentPlants);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n.lanes().size(); i++) {
+            Lane l = n.lanes().get(i);
+            String at = "lanes[" + i + "]";
+            if (!seen.add(l.id())) {
+                report(
+                        ProblemCode.DUPLICATE_ID,
+                        at,
+                        "lane " + l.id() + " is given twice; give different modes or" + " merge them.");
+            }
+            if (plants.contains(l.from())) {
+                if (!markets.contains(l.to())) {
+                    if (plants.contains(l.to()) || componentPlants.contains(l.to())) {
+                        report(
+                                ProblemCode.LANE_TO_NOWHERE,
+                                at + ".to",
+                                "a lane from plant '" + l.from() + "' goes to" + " a market, and '" + l.to()
+                                        + "' is not a market.");
+                    } else {
+                        ref(at + ".to", "market", l.to(), markets);
+                    }
+                }
+            } else if (componentPlants.contains(l.from())) {
+                if (!plants.contains(l.to())) {
+                    if (markets.contains(l.to()) || componentPlants.contains(l.to())) {
+                        report(
+                                ProblemCode.LANE_TO_NOWHERE,
+                                at + ".to",
+                                "a lane from component plant '" + l.from() + "' goes to an assembly plant, and '"
+                                        + l.to() + "' is not one.");
+                    } else {
+                        ref(at + ".to", "plant", l.to(), plants);
+                    }
+                }
+            } else if (markets.contains(l.from())) {
+                report(
+                        ProblemCode.LANE_TO_NOWHERE,
+                        at + ".from",
+                        "lanes start at a plant or a component plant, and '" + l.from() + "' is a market.");
+            } else {
+                ref(at + ".from", "plant or component plant", l.from(), sources);
+            }
+            series(at + ".cost", l.costPerUnit());
+            nonNegative(at + ".lead-time", l.leadTimeDays());
+            span(at + ".years", l.years());
+        }
+    }
+
+    private void places(String field, List<String> list) {
+        for (String place : list) {
+            ref(field, "country or trade bloc", place, places);
+        }
+    }
+
+    private void checkTrade() {
+        Set<String> brands =
+                n.products().stream().map(Product::brand).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> products = productIds();
+        Set<String> components = componentIds();
+        for (int i = 0; i < n.duties().size(); i++) {
+            Duty d = n.duties().get(i);
+            String at = "trade.duties[" + i + "]";
+            places(at + ".from", d.from());
+            places(at + ".to", d.to());
+            seriesYears(at + ".rate", d.rate());
+            nonNegative(at + ".rate", d.rate());
+            d.brands().forEach(b -> ref(at + ".brands", "brand", b, brands));
+            d.products().forEach(p -> ref(at + ".products", "product", p, products));
+            span(at + ".years", d.years());
+        }
+        for (int i = 0; i < n.bans().size(); i++) {
+            Ban b = n.bans().get(i);
+            String at = "trade.bans[" + i + "]";
+            places(at + ".from", b.from());
+            places(at + ".to", b.to());
+            b.brands().forEach(x -> ref(at + ".brands", "brand", x, brands));
+            b.products().forEach(x -> ref(at + ".products", "product", x, products));
+            b.components().forEach(x -> ref(at + ".components", "component", x, components));
+            span(at + ".years", b.years());
+        }
+        for (int i = 0; i < n.localContent().size(); i++) {
+            LocalContent lc = n.localContent().get(i);
+            String at = "trade.local-content[" + i + "]";
+            places(at + ".to", lc.to());
+            fraction(at + ".min-share", lc.minShare(), true);
+            span(at + ".years", lc.years());
+        }
+        Set<String> ruleIds = new HashSet<>();
+        List<String> all = new ArrayList<>();
+        n.duties().forEach(d -> all.add(d.id()));
+        n.bans().forEach(b -> all.add(b.id()));
+        n.localContent().forEach(l -> all.add(l.id()));
+        n.commitments().forEach(c -> all.add(c.id()));
+        n.decisions().forEach(d -> all.add(d.id()));
+        for (String id : all) {
+            if (!ruleIds.add(id)) {
+                report(
+                        ProblemCode.DUPLICATE_ID,
+                        "rules[" + id + "]",
+                        "two rules are named '" + id + "'; rule ids"
+                                + " must be unique so that reports can name them.");
+            }
+        }
+    }
+
+    private void checkCommitments() {
+        Set<String> plants = plantIds();
+        for (int i = 0; i < n.commitments().size(); i++) {
+            Commitment c = n.commitments().get(i);
+            String at = "commitments[" + i + "]";
+            ref(at + ".plant", "plant", c.plant(), plants);
+            if (c.minOutput().isEmpty() && c.minJobs().isEmpty()) {
+                report(ProblemCode.MISSING_FIELD, at, "a commitment needs min-output, min-jobs or both.");
+            }
+            nonNegative(at + ".min-output", c.minOutput());
+            nonNegative(at + ".min-jobs", c.minJobs());
+            span(at + ".years", c.years());
+        }
+    }
+
+    private void checkDecisions() {
+        Set<String> plants = plantIds();
+        Set<String> platforms = platformIds();
+        for (int i = 0; i < n.decisions().size(); i++) {
+            Decision d = n.decisions().get(i);
+            String at = "decisions[" + i + "]";
+            boolean plantKnown = ref(at + ".plant", "plant", d.plant(), plants);
+            span(at + ".years", d.years());
+            if (d.action() == Decision.Action.TOOL) {
+                if (d.platform().isEmpty()) {
+                    report(ProblemCode.MISSING_FIELD, at + ".platform", "a tool decision names the platform to tool.");
+                } else if (ref(at + ".platform", "platform", d.platform().get(), platforms) && plantKnown) {
+                    Plant p = n.plant(d.plant()).orElseThrow();
+                    if (!p.canBuild(d.platform().get())) {
+                        report(
+                                ProblemCode.CONTRADICTION,
+                                at + ".platform",
+                                "plant '" + p.id() + "' has no tooling" + " option for platform '"
+                                        + d.platform().get() + "'; add one under its tooling.");
+                    }
+                }
+            } else if (d.platform().isPresent()) {
+                report(
+                        ProblemCode.CONTRADICTION,
+                        at + ".platform",
+                        "only a tool decision names a platform; " + d.rule().word() + " "
+                                + d.action().word() + " applies to the whole plant.");
+            }
+        }
+        // Statuses given and forced or forbidden for the same plant and year must agree.
+        for (Plant p : n.plants()) {
+            for (int year : n.horizon().years().toArray()) {
+                EnumSet<PlantStatus> forced = EnumSet.noneOf(PlantStatus.class);
+                EnumSet<PlantStatus> forbidden = EnumSet.noneOf(PlantStatus.class);
+                p.givenStatus(year).ifPresent(forced::add);
+                List<String> who = new ArrayList<>();
+                p.givenStatus(year)
+                        .ifPresent(s -> who.add("its status " + s.name().toLowerCase(java.util.Locale.ROOT)));
+                for (Decision d : n.decisions()) {
+                    if (!d.plant().equals(p.id()) || !d.years().contains(year) || d.action() == Decision.Action.TOOL) {
+                        continue;
+                    }
+                    PlantStatus s = switchStatus(d.action());
+                    (d.rule() == Decision.Rule.FORCE ? forced : forbidden).add(s);
+                    who.add(d.id() + " (" + d.rule().word() + " " + d.action().word() + ")");
+                }
+                boolean clash = forced.size() > 1
+                        || forced.stream().anyMatch(forbidden::contains)
+                        || forbidden.size() == PlantStatus.values().length;
+                if (clash) {
+                    report(
+                            ProblemCode.CONTRADICTION,
+                            "plants[" + p.id() + "].status",
+                            "in " + year + " " + String.join(", ", who) + " cannot all hold.");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static PlantStatus switchStatus(Decision.Action a) {
+        if (a == Decision.Action.RUN) {
+            return PlantStatus.RUNNING;
+        }
+        return a == Decision.Action.IDLE ? PlantStatus.IDLE : PlantStatus.CLOSED;
+    }
+
+    private boolean hasDemand(Market m, Product p) {
+        return n.horizon().years().anyMatch(y -> m.demandFor(p.id(), y) > 0);
+    }
+
+    private void checkPrices() {
+        if (n.objective() != Objective.NPV) {
+            return;
+        }
+        for (Product p : n.products()) {
+            for (Market m : n.markets()) {
+                if (p.price().lookup(m.id()).isEmpty() && hasDemand(m, p)) {
+                    report(
+                            ProblemCode.MISSING_PRICE,
+                            "products[" + p.id() + "].price",
+                            "no price for market '" + m.id() + "', where it has demand; add price: {" + m.id()
+                                    + ": ...} or a default.");
+                }
+            }
+        }
+    }
+
+    // ---- warnings --------------------------------------------------------------------------------
+
+    private void warnings() {
+        for (Product p : n.products()) {
+            boolean buildable = n.plants().stream().anyMatch(pl -> pl.canBuild(p.platform()));
+            if (!buildable && n.platform(p.platform()).isPresent()) {
+                report(
+                        ProblemCode.UNBUILDABLE_PRODUCT,
+                        "products[" + p.id() + "]",
+                        "no plant has platform '" + p.platform() + "' or could take it on, so '" + p.id()
+                                + "' can never be built.");
+            }
+            boolean wanted = n.markets().stream().anyMatch(m -> hasDemand(m, p));
+            if (!wanted) {
+                report(ProblemCode.NO_DEMAND, "products[" + p.id() + "]", "no market has demand for '" + p.id() + "'.");
+            }
+            for (String c : p.bom().keySet()) {
+                boolean supplied = n.componentPlants().stream()
+                        .anyMatch(cp -> cp.component().equals(c));
+                if (!supplied && n.component(c).isPresent()) {
+                    report(
+                            ProblemCode.UNSUPPLIED_COMPONENT,
+                            "products[" + p.id() + "].bom." + c,
+                            "no component plant" + " makes '" + c + "', so its supply is not limited.");
+                }
+            }
+        }
+        for (Market m : n.markets()) {
+            boolean wanted = n.products().stream().anyMatch(p -> hasDemand(m, p));
+            boolean reached = n.lanes().stream().anyMatch(l -> l.to().equals(m.id()));
+            if (wanted && !reached) {
+                report(
+                        ProblemCode.UNREACHED_MARKET,
+                        "markets[" + m.id() + "]",
+                        "no lane reaches market '" + m.id() + "', so all its demand is lost.");
+            }
+        }
+        for (Plant p : n.plants()) {
+            if (n.lanes().stream().noneMatch(l -> l.from().equals(p.id()))) {
+                report(
+                        ProblemCode.IDLE_LINKS,
+                        "plants[" + p.id() + "]",
+                        "no lane leaves plant '" + p.id() + "', so it can never deliver a vehicle.");
+            }
+        }
+        for (ComponentPlant c : n.componentPlants()) {
+            if (n.lanes().stream().noneMatch(l -> l.from().equals(c.id()))) {
+                report(
+                        ProblemCode.IDLE_LINKS,
+                        "component-plants[" + c.id() + "]",
+                        "no lane leaves component plant '" + c.id() + "', so it can never deliver.");
+            }
+        }
+        for (int year : n.horizon().years().toArray()) {
+            double demand = 0;
+            for (Market m : n.markets()) {
+                for (Product p : n.products()) {
+                    demand += m.demandFor(p.id(), year);
+                }
+            }
+            double capacity = n.plants().stream()
+                    .mapToDouble(p -> p.capacity().nominal(year))
+                    .sum();
+            if (demand > capacity + TOLERANCE) {
+                report(
+                        ProblemCode.DEMAND_ABOVE_CAPACITY,
+                        "markets",
+                        "in " + year + " demand (" + fmt(Math.round(demand))
+                                + " vehicles) is above the capacity of all plants together ("
+                                + fmt(Math.round(capacity))
+                                + ").");
+                break;
+            }
+        }
+        for (NetworkFigures.Entry e : NetworkFigures.of(n)) {
+            if (e.figure().source().isEmpty()) {
+                report(
+                        ProblemCode.NO_SOURCE,
+                        e.path(),
+                        "no source: add source: \"seed NNN\", a web address, or" + " assumption.");
+            } else if (e.figure().isAssumption() && !e.figure().quantity().isUncertain()) {
+                report(
+                        ProblemCode.POINT_ASSUMPTION,
+                        e.path(),
+                        "an assumption given as the single number "
+                                + fmt(e.figure().nominal())
+                                + "; give a range ({low: ..., high: ...}) to show how sure it is.");
+            }
+        }
+    }
+}
