@@ -64,21 +64,21 @@ public final class NetworkFigures {
         }
         for (int i = 0; i < n.lanes().size(); i++) {
             Lane l = n.lanes().get(i);
-            f.addSeries("lanes[" + i + "].cost", l.costPerUnit());
-            f.add("lanes[" + i + "].lead-time", l.leadTimeDays());
+            f.addSeries("lanes[" + (i + 1) + "].cost", l.costPerUnit());
+            f.add("lanes[" + (i + 1) + "].lead-time", l.leadTimeDays());
         }
         for (int i = 0; i < n.duties().size(); i++) {
-            f.add("trade.duties[" + i + "].rate", n.duties().get(i).rate());
+            f.add("trade.duties[" + (i + 1) + "].rate", n.duties().get(i).rate());
         }
         for (int i = 0; i < n.localContent().size(); i++) {
             f.add(
-                    "trade.local-content[" + i + "].min-share",
+                    "trade.local-content[" + (i + 1) + "].min-share",
                     n.localContent().get(i).minShare());
         }
         for (int i = 0; i < n.commitments().size(); i++) {
             Commitment c = n.commitments().get(i);
-            f.add("commitments[" + i + "].min-output", c.minOutput());
-            f.add("commitments[" + i + "].min-jobs", c.minJobs());
+            f.add("commitments[" + (i + 1) + "].min-output", c.minOutput());
+            f.add("commitments[" + (i + 1) + "].min-jobs", c.minJobs());
         }
         return List.copyOf(f.entries);
     }

@@ -481,7 +481,7 @@ public final class NetworkValidator {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < n.lanes().size(); i++) {
             Lane l = n.lanes().get(i);
-            String at = "lanes[" + i + "]";
+            String at = "lanes[" + (i + 1) + "]";
             if (!seen.add(l.id())) {
                 report(
                         ProblemCode.DUPLICATE_ID,
@@ -539,7 +539,7 @@ public final class NetworkValidator {
         Set<String> components = componentIds();
         for (int i = 0; i < n.duties().size(); i++) {
             Duty d = n.duties().get(i);
-            String at = "trade.duties[" + i + "]";
+            String at = "trade.duties[" + (i + 1) + "]";
             places(at + ".from", d.from());
             places(at + ".to", d.to());
             seriesYears(at + ".rate", d.rate());
@@ -550,7 +550,7 @@ public final class NetworkValidator {
         }
         for (int i = 0; i < n.bans().size(); i++) {
             Ban b = n.bans().get(i);
-            String at = "trade.bans[" + i + "]";
+            String at = "trade.bans[" + (i + 1) + "]";
             places(at + ".from", b.from());
             places(at + ".to", b.to());
             b.brands().forEach(x -> ref(at + ".brands", "brand", x, brands));
@@ -560,7 +560,7 @@ public final class NetworkValidator {
         }
         for (int i = 0; i < n.localContent().size(); i++) {
             LocalContent lc = n.localContent().get(i);
-            String at = "trade.local-content[" + i + "]";
+            String at = "trade.local-content[" + (i + 1) + "]";
             places(at + ".to", lc.to());
             fraction(at + ".min-share", lc.minShare(), true);
             span(at + ".years", lc.years());
@@ -587,7 +587,7 @@ public final class NetworkValidator {
         Set<String> plants = plantIds();
         for (int i = 0; i < n.commitments().size(); i++) {
             Commitment c = n.commitments().get(i);
-            String at = "commitments[" + i + "]";
+            String at = "commitments[" + (i + 1) + "]";
             ref(at + ".plant", "plant", c.plant(), plants);
             if (c.minOutput().isEmpty() && c.minJobs().isEmpty()) {
                 report(ProblemCode.MISSING_FIELD, at, "a commitment needs min-output, min-jobs or both.");
@@ -603,7 +603,7 @@ public final class NetworkValidator {
         Set<String> platforms = platformIds();
         for (int i = 0; i < n.decisions().size(); i++) {
             Decision d = n.decisions().get(i);
-            String at = "decisions[" + i + "]";
+            String at = "decisions[" + (i + 1) + "]";
             boolean plantKnown = ref(at + ".plant", "plant", d.plant(), plants);
             span(at + ".years", d.years());
             if (d.action() == Decision.Action.TOOL) {

@@ -1,0 +1,162 @@
+package footprint.io;
+
+import footprint.io.yaml.JsonTrees;
+import footprint.io.yaml.YamlTrees;
+import footprint.model.Network;
+import footprint.model.check.Location;
+import footprint.model.check.NetworkValidator;
+import footprint.model.check.Problem;
+import footprint.model.check.ProblemCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a model file (YAML, or JSON by its {@code .json} extension): refuses what is too large or
+ * not text, parses, binds to a {@link Network}, validates, and returns every problem with its file,
+ * line, column and field path. Never throws for a user's mistake.
+ */
+public final class ModelReader {
+    private ModelReader() {}
+
+    /** Reads a file from disk. */
+    public static ModelRead read(Path path) {
+        String file = path.toString();
+        try {
+            if (Files.isDirectory(path)) {
+                return refused(file, "is a directory, not a model file.");
+            }
+            long size = Files.size(path);
+            if (size > ReadLimits.MAX_BYTES) {
+                return refused(
+                        file,
+                        "is " + (size >> 20) + " MiB; model files are limited to " + (ReadLimits.MAX_BYTES >> 20)
+                                + " MiB.");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) ReadLimits.MAX_BYTES + 1);
+            }
+            return read(bytes, file);
+        } catch (NoSuchFileException e) {
+            return refused(file, "does not exist.");
+        } catch (IOException e) {
+            return refused(file, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Reads the bytes of a file named {@code file} (its extension picks JSON or YAML). */
+    public static ModelRead read(byte[] bytes, String file) {
+        if (bytes.length > ReadLimits.MAX_BYTES) {
+            return refused(file, "is larger than " + (ReadLimits.MAX_BYTES >> 20) + " MiB, the limit for model files.");
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return refused(
+                        file,
+                        "is not a text file (it holds NUL bytes); a model is YAML or JSON text. Excel"
+                                + " workbooks are imported with import-model.");
+            }
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return refused(file, "is not UTF-8 text; save it as UTF-8.");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return read(text, file);
+    }
+
+    /** Reads text; {@code file} names it in problems, and its extension picks JSON or YAML. */
+    public static ModelRead read(String text, String file) {
+        if (text.isBlank()) {
+            return new ModelRead(
+                    file,
+                    Optional.empty(),
+                    List.of(Problem.at(
+                            ProblemCode.SYNTAX,
+                            new Location(file, 1, 1),
+                            "",
+                            "the file is empty; a model starts with footprint: 1.")));
+        }
+        boolean json = file.toLowerCase(Locale.ROOT).endsWith(".json");
+        ParsedTree parsed = json ? JsonTrees.parse(text, file) : YamlTrees.parse(text, file);
+        if (parsed.tree().isEmpty()) {
+            return new ModelRead(file, Optional.empty(), parsed.problems());
+        }
+        return bind(parsed.tree().get(), file);
+    }
+
+    /** Binds and validates an already parsed tree (from any format). */
+    public static ModelRead bind(Tree tree, String file) {
+        NetworkBinder.Bound bound = NetworkBinder.bind(tree, file);
+        List<Problem> problems = new ArrayList<>(bound.problems());
+        if (bound.network().isPresent()) {
+            Location top = new Location(file, 1, 1);
+            for (Problem p : NetworkValidator.validate(bound.network().get())) {
+                if (!bound.horizonKnown() && p.code() == ProblemCode.YEAR_OUTSIDE_HORIZON) {
+                    continue;
+                }
+                if (duplicateOfBinding(p, problems)) {
+                    continue;
+                }
+                problems.add(p.locatedAt(locate(p.field(), bound.places()).orElse(top)));
+            }
+        }
+        boolean errors = problems.stream().anyMatch(Problem::isError);
+        return new ModelRead(file, errors ? Optional.empty() : bound.network(), problems);
+    }
+
+    /** The binder already reported a broken field; the validator need not report its placeholder. */
+    private static boolean duplicateOfBinding(Problem p, List<Problem> fromBinding) {
+        return fromBinding.stream()
+                .anyMatch(b -> b.isError()
+                        && !b.field().isEmpty()
+                        && (p.field().equals(b.field())
+                                || p.field().startsWith(b.field() + ".")
+                                || p.field().startsWith(b.field() + "[")));
+    }
+
+    /** The place of a field path, or of its nearest enclosing field that was placed. */
+    static Optional<Location> locate(String path, Map<String, Location> places) {
+        String p = path;
+        while (!p.isEmpty()) {
+            Location l = places.get(p);
+            if (l != null) {
+                return Optional.of(l);
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            if (cut <= 0) {
+                break;
+            }
+            p = p.substring(0, cut);
+        }
+        return Optional.ofNullable(places.get(p));
+    }
+
+    private static ModelRead refused(String file, String why) {
+        return new ModelRead(
+                file,
+                Optional.empty(),
+                List.of(Problem.at(ProblemCode.REFUSED, new Location(file, 0, 0), "", "the file " + why)));
+    }
+}
