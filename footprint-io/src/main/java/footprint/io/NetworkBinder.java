@@ -166,7 +166,7 @@ final class NetworkBinder {
                         ProblemCode.MISSING_FIELD,
                         map.location(),
                         path.isEmpty() ? f.name() : path + "." + f.name(),
-                        "a " + section.title().toLowerCase(Locale.ROOT) + " needs '" + f.name() + "': " + f.meaning());
+                        withArticle(section.title()) + " needs '" + f.name() + "': " + f.meaning());
             }
         }
         Optional<Source> source = inherited;
@@ -179,6 +179,12 @@ final class NetworkBinder {
             }
         }
         return Optional.of(new Fields(map, path, source));
+    }
+
+    /** "an assembly plant", "a market". */
+    private static String withArticle(String title) {
+        String t = title.toLowerCase(Locale.ROOT);
+        return ("aeiou".indexOf(t.charAt(0)) >= 0 ? "an " : "a ") + t;
     }
 
     /** Entries of a mapping of id to something, each id checked and placed. */

@@ -20,7 +20,10 @@ public final class NetworkFigures {
     /** The figures of a network, in file order. */
     public static List<Entry> of(Network n) {
         var f = new NetworkFigures();
-        f.add("discount-rate", n.discountRate());
+        if (!n.discountRate().equals(Figure.of(0))) {
+            // a zero rate with no source is the documented default, not a figure the planner gave
+            f.add("discount-rate", n.discountRate());
+        }
         n.fx().forEach((c, s) -> f.add("fx." + c, s));
         for (Plant p : n.plants()) {
             String at = "plants[" + p.id() + "]";

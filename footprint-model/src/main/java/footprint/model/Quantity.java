@@ -45,9 +45,14 @@ public sealed interface Quantity
         return new Point(value);
     }
 
+    /** A number in a message: whole numbers without a decimal point. */
+    private static String show(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     private static double finite(double value, String name) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number, not " + value);
+            throw new IllegalArgumentException(name + " must be a finite number, not " + show(value));
         }
         return value;
     }
@@ -98,11 +103,11 @@ public sealed interface Quantity
             finite(low, "low");
             finite(high, "high");
             if (low > high) {
-                throw new IllegalArgumentException("low " + low + " is above high " + high);
+                throw new IllegalArgumentException("low " + show(low) + " is above high " + show(high));
             }
             if (mode.isPresent() && (mode.getAsDouble() < low || mode.getAsDouble() > high)) {
                 throw new IllegalArgumentException(
-                        "mode " + mode.getAsDouble() + " is outside [" + low + ", " + high + "]");
+                        "mode " + show(mode.getAsDouble()) + " is outside [" + show(low) + ", " + show(high) + "]");
             }
         }
 
@@ -153,8 +158,8 @@ public sealed interface Quantity
             finite(mode, "mode");
             finite(high, "high");
             if (!(low <= mode && mode <= high)) {
-                throw new IllegalArgumentException(
-                        "triangular needs low <= mode <= high, not " + low + ", " + mode + ", " + high);
+                throw new IllegalArgumentException("triangular needs low <= mode <= high, not " + show(low) + ", "
+                        + show(mode) + ", " + show(high));
             }
         }
 
@@ -207,7 +212,7 @@ public sealed interface Quantity
             finite(low, "low");
             finite(high, "high");
             if (low > high) {
-                throw new IllegalArgumentException("low " + low + " is above high " + high);
+                throw new IllegalArgumentException("low " + show(low) + " is above high " + show(high));
             }
         }
 
@@ -248,7 +253,7 @@ public sealed interface Quantity
             finite(mean, "mean");
             finite(sd, "sd");
             if (sd < 0) {
-                throw new IllegalArgumentException("sd must not be negative, not " + sd);
+                throw new IllegalArgumentException("sd must not be negative, not " + show(sd));
             }
         }
 
@@ -292,10 +297,10 @@ public sealed interface Quantity
             finite(mean, "mean");
             finite(sd, "sd");
             if (mean <= 0) {
-                throw new IllegalArgumentException("a lognormal mean must be above zero, not " + mean);
+                throw new IllegalArgumentException("a lognormal mean must be above zero, not " + show(mean));
             }
             if (sd < 0) {
-                throw new IllegalArgumentException("sd must not be negative, not " + sd);
+                throw new IllegalArgumentException("sd must not be negative, not " + show(sd));
             }
         }
 

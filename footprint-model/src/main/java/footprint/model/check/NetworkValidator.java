@@ -766,7 +766,10 @@ public final class NetworkValidator {
                         ProblemCode.NO_SOURCE,
                         e.path(),
                         "no source: add source: \"seed NNN\", a web address, or" + " assumption.");
-            } else if (e.figure().isAssumption() && !e.figure().quantity().isUncertain()) {
+            } else if (e.figure().isAssumption()
+                    && !e.figure().quantity().isUncertain()
+                    && !e.path().endsWith(".lead-time")) {
+                // lead times are whole years (or days), decided by the planner rather than estimated
                 report(
                         ProblemCode.POINT_ASSUMPTION,
                         e.path(),
