@@ -153,9 +153,9 @@ final class NetworkBinder {
                         ProblemCode.UNKNOWN_FIELD,
                         e.key().location(),
                         at,
-                        "'" + key + "' is not a field of a "
-                                + section.title().toLowerCase(Locale.ROOT) + "." + Spelling.hint(key, section.names())
-                                + " Known fields: " + String.join(", ", section.names()) + ".");
+                        "'" + key + "' is not a field of " + withArticle(section.title()) + "."
+                                + Spelling.hint(key, section.names()) + " Known fields: "
+                                + String.join(", ", section.names()) + ".");
             }
         }
         for (FieldCatalogue.Field f : section.required()) {
