@@ -112,18 +112,15 @@ public final class ModelWriter {
         }
     }
 
-    /** Mappings and lists of a few scalars go on one line: {low: 1, high: 2, source: assumption}. */
+    /** Mappings and lists of scalars go on one line: {low: 1, high: 2, source: assumption}. */
     private static void flowSmallCollections(Node node) {
         if (node instanceof MappingNode m) {
-            boolean small = m.getValue().size() <= 6;
+            boolean scalars = m.getValue().size() <= 8;
             for (NodeTuple t : m.getValue()) {
                 flowSmallCollections(t.getValueNode());
-                small &= t.getValueNode() instanceof ScalarNode
-                        || (t.getValueNode() instanceof MappingNode inner
-                                && inner.getFlowStyle() == FlowStyle.FLOW
-                                && inner.getValue().size() <= 4);
+                scalars &= t.getValueNode() instanceof ScalarNode;
             }
-            m.setFlowStyle(small && !m.getValue().isEmpty() ? FlowStyle.FLOW : FlowStyle.BLOCK);
+            m.setFlowStyle(scalars && !m.getValue().isEmpty() ? FlowStyle.FLOW : FlowStyle.BLOCK);
         } else if (node instanceof SequenceNode s) {
             boolean scalars = true;
             for (Node item : s.getValue()) {
