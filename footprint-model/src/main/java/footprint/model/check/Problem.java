@@ -12,6 +12,7 @@ public record Problem(Severity severity, ProblemCode code, Optional<Location> lo
     /** Problems in file order, then by field. */
     public static final Comparator<Problem> ORDER = Comparator.comparing(
                     (Problem p) -> p.location().map(Location::file).orElse(""))
+            .thenComparing(p -> p.location().flatMap(Location::sheet).orElse(""))
             .thenComparingInt(p -> p.location().map(Location::line).orElse(Integer.MAX_VALUE))
             .thenComparingInt(p -> p.location().map(Location::column).orElse(0))
             .thenComparing(Problem::field)
