@@ -1,0 +1,724 @@
+package footprint.optimize;
+
+import footprint.model.Ban;
+import footprint.model.Commitment;
+import footprint.model.Component;
+import footprint.model.ComponentPlant;
+import footprint.model.Country;
+import footprint.model.Decision;
+import footprint.model.Duty;
+import footprint.model.Figure;
+import footprint.model.Lane;
+import footprint.model.LocalContent;
+import footprint.model.Market;
+import footprint.model.Network;
+import footprint.model.Objective;
+import footprint.model.Plant;
+import footprint.model.PlantStatus;
+import footprint.model.Product;
+import footprint.model.Series;
+import footprint.model.ToolingOption;
+import footprint.model.Units;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A {@link Network} frozen into dense integer indices and plain numbers, once, before any row is
+ * built: plants {@code p}, products {@code k}, platforms {@code f}, components {@code c}, component
+ * plants {@code q}, markets {@code m} and the horizon's years {@code t} (0 for the first year).
+ *
+ * <p>Every number is valued by one {@code ToDoubleFunction<Figure>} (the nominal value for a plan; a
+ * sampled value for risk analysis) and converted to the base currency at that year's exchange rate.
+ * Money here is undiscounted and at 100 %: the formulation applies discounting and ownership.
+ *
+ * <p>Lanes, bans, duties, tooling and plant statuses are resolved here, so that the formulation
+ * never looks an id up: {@link #arcs} lists every flow that may exist (plant, product, market,
+ * year), {@link #supplyArcs} every component flow (component plant, plant, year).
+ */
+final class FrozenNetwork {
+    /** How a plant holds a platform. */
+    enum Tooling {
+        /** It cannot build the platform. */
+        NONE,
+        /** Tooled at the start of the horizon. */
+        START,
+        /** It could take the platform on, at an investment, after a lead time. */
+        OPTION
+    }
+
+    /**
+     * A possible flow of vehicles: product {@code k} built at plant {@code p} and sold in market
+     * {@code m} in year {@code t}, over the cheapest lane open that year.
+     *
+     * @param freightPerUnit base currency per vehicle
+     * @param dutyRate the sum of the duties that apply, as a fraction of the price
+     */
+    record Arc(int index, int plant, int product, int market, int year, double freightPerUnit, double dutyRate) {}
+
+    /** A possible flow of components from component plant {@code q} to plant {@code p} in year {@code t}. */
+    record SupplyArc(int index, int componentPlant, int plant, int year, double freightPerUnit) {}
+
+    /** One local-content row: a rule, a destination market it covers and a year. */
+    record LocalRow(String rule, int market, int year, double minShare) {}
+
+    /** One commitment in one year; NaN where the commitment gives no such minimum. */
+    record CommitmentRow(String id, int plant, int year, double minOutput, double minJobs) {}
+
+    /**
+     * A plant status given by the planner ({@code rule} is "status") or a forced or forbidden
+     * decision ({@code rule} is the decision's id), for one year.
+     */
+    record StateRule(String rule, int plant, int year, PlantStatus status, boolean force) {}
+
+    /** A forced or forbidden tooling decision for one year. */
+    record ToolRule(String rule, int plant, int platform, int year, boolean force) {}
+
+    final Network network;
+    final Objective mode;
+    final String currency;
+
+    // years
+    final int nT;
+    final int firstYear;
+    final double[] discount;
+
+    // plants
+    final int nP;
+    final String[] plantId;
+    final double[] ownership;
+    final double[][] capacity;
+    final double[][] fixedCost;
+    final double[][] idleCost;
+    final double[][] closureCost;
+    final double[][] reopeningCost;
+    final double[] workforce;
+    final double[] idleWorkforce;
+    final PlantStatus[] priorStatus;
+    /** Whether the plant may run in a year at all (no given status or rule says otherwise). */
+    final boolean[][] mayRun;
+
+    // platforms and tooling
+    final int nF;
+    final String[] platformId;
+    final Tooling[][] tooling;
+    /** First year index at which an optional platform may be used (lead time). */
+    final int[][] earliestTooling;
+    /** Investment paid in the year a tooling option is first used, base currency. */
+    final double[][][] investment;
+    /** Whether a platform tooled at the start may be used in a year (a forbid rule may stop it). */
+    final boolean[][][] startUsable;
+    /** Vehicles a year per plant, platform and year; NaN where no line capacity is given. */
+    final double[][][] lineCapacity;
+
+    // products
+    final int nK;
+    final String[] productId;
+    final int[] productPlatform;
+    /** Component units per vehicle, [k][c]. */
+    final double[][] bom;
+    /** Variable cost per vehicle, [p][k][t], base currency. */
+    final double[][][] variableCost;
+
+    // components
+    final int nC;
+    final String[] componentId;
+    /** Whether some component plant makes the component (else its supply is not limited). */
+    final boolean[] supplied;
+    /** The value of one unit of component in local-content rules: the mean unit cost of its makers. */
+    final double[][] componentValue;
+
+    // component plants
+    final int nQ;
+    final String[] componentPlantId;
+    final int[] componentOf;
+    final int[] componentPlantBloc;
+    final double[] componentPlantOwnership;
+    final double[][] componentCapacity;
+    final double[][] componentUnitCost;
+    final double[][] componentFixedCost;
+
+    // markets
+    final int nM;
+    final String[] marketId;
+    final int[] marketBloc;
+    final double[][][] demand;
+    /** Price per vehicle [m][k][t], base currency; 0 where none is given. */
+    final double[][][] price;
+    /** Lost-sale penalty [m][t], base currency; NaN where the market has none. */
+    final double[][] penalty;
+
+    final int[] plantBloc;
+    final List<String> blocs;
+
+    final List<Arc> arcs;
+    final List<SupplyArc> supplyArcs;
+    final List<LocalRow> localRows;
+    final List<CommitmentRow> commitments;
+    final List<StateRule> stateRules;
+    final List<ToolRule> toolRules;
+
+    // groupings of arcs, by dense keys
+    final int[][][] arcsByPlantYear;
+    final int[][][] arcsByMarketYear;
+    final int[][][] supplyByPlantYear;
+    final int[][][] supplyByComponentPlantYear;
+
+    private FrozenNetwork(Network n, ToDoubleFunction<Figure> valueOf) {
+        this.network = n;
+        this.mode = n.objective();
+        this.currency = n.currency();
+        this.firstYear = n.horizon().firstYear();
+        this.nT = n.horizon().size();
+        double rate = valueOf.applyAsDouble(n.discountRate());
+        discount = new double[nT];
+        for (int t = 0; t < nT; t++) {
+            discount[t] = Math.pow(1 + rate, -t);
+        }
+
+        // ---- places
+        Map<String, String> blocOfCountry = new HashMap<>();
+        for (Country c : n.countries()) {
+            blocOfCountry.put(c.code(), c.bloc());
+        }
+        List<String> blocList = new ArrayList<>();
+        Map<String, Integer> blocIndex = new HashMap<>();
+        java.util.function.ToIntFunction<String> blocOf = country -> {
+            String bloc = blocOfCountry.getOrDefault(country, country);
+            return blocIndex.computeIfAbsent(bloc, b -> {
+                blocList.add(b);
+                return blocList.size() - 1;
+            });
+        };
+        Places places = new Places(blocOfCountry);
+
+        // ---- indices
+        nP = n.plants().size();
+        nK = n.products().size();
+        nF = n.platforms().size();
+        nC = n.components().size();
+        nQ = n.componentPlants().size();
+        nM = n.markets().size();
+        plantId = n.plants().stream().map(Plant::id).toArray(String[]::new);
+        productId = n.products().stream().map(Product::id).toArray(String[]::new);
+        platformId = n.platforms().stream().map(footprint.model.Platform::id).toArray(String[]::new);
+        componentId = n.components().stream().map(Component::id).toArray(String[]::new);
+        componentPlantId = n.componentPlants().stream().map(ComponentPlant::id).toArray(String[]::new);
+        marketId = n.markets().stream().map(Market::id).toArray(String[]::new);
+        Map<String, Integer> plantIx = index(plantId);
+        Map<String, Integer> productIx = index(productId);
+        Map<String, Integer> platformIx = index(platformId);
+        Map<String, Integer> componentIx = index(componentId);
+        Map<String, Integer> componentPlantIx = index(componentPlantId);
+        Map<String, Integer> marketIx = index(marketId);
+
+        // ---- plants
+        ownership = new double[nP];
+        capacity = new double[nP][nT];
+        fixedCost = new double[nP][nT];
+        idleCost = new double[nP][nT];
+        closureCost = new double[nP][nT];
+        reopeningCost = new double[nP][nT];
+        workforce = new double[nP];
+        idleWorkforce = new double[nP];
+        priorStatus = new PlantStatus[nP];
+        mayRun = new boolean[nP][nT];
+        plantBloc = new int[nP];
+        tooling = new Tooling[nP][nF];
+        earliestTooling = new int[nP][nF];
+        investment = new double[nP][nF][nT];
+        startUsable = new boolean[nP][nF][nT];
+        lineCapacity = new double[nP][nF][nT];
+        variableCost = new double[nP][nK][nT];
+        productPlatform = new int[nK];
+        for (int k = 0; k < nK; k++) {
+            productPlatform[k] = require(platformIx, n.products().get(k).platform(), "platform");
+        }
+        for (int p = 0; p < nP; p++) {
+            Plant plant = n.plants().get(p);
+            String cur = plant.currency().orElse(currency);
+            plantBloc[p] = blocOf.applyAsInt(plant.country());
+            ownership[p] = plant.ownership().map(valueOf::applyAsDouble).orElse(1.0);
+            workforce[p] = plant.workforce().map(valueOf::applyAsDouble).orElse(0.0);
+            idleWorkforce[p] = plant.idleWorkforce().map(valueOf::applyAsDouble).orElse(0.0);
+            priorStatus[p] = plant.givenStatus(firstYear).orElse(PlantStatus.RUNNING);
+            for (int t = 0; t < nT; t++) {
+                int year = firstYear + t;
+                double fx = n.fxRate(cur, year, valueOf);
+                capacity[p][t] = plant.capacity().valueAt(year, valueOf);
+                fixedCost[p][t] = fx * seriesAt(plant.fixedCost(), year, valueOf);
+                idleCost[p][t] = fx * seriesAt(plant.idleCost(), year, valueOf);
+                closureCost[p][t] =
+                        fx * plant.closureCost().map(valueOf::applyAsDouble).orElse(0.0);
+                reopeningCost[p][t] =
+                        fx * plant.reopeningCost().map(valueOf::applyAsDouble).orElse(0.0);
+                mayRun[p][t] = true;
+                for (int k = 0; k < nK; k++) {
+                    Product product = n.products().get(k);
+                    variableCost[p][k][t] = fx
+                            * plant.variableCostOf(product.id(), product.platform())
+                                    .map(s -> s.valueAt(year, valueOf))
+                                    .orElse(0.0);
+                }
+            }
+            for (int f = 0; f < nF; f++) {
+                String platform = platformId[f];
+                Arrays.fill(lineCapacity[p][f], Double.NaN);
+                Series line = plant.lineCapacity().get(platform);
+                if (line != null) {
+                    for (int t = 0; t < nT; t++) {
+                        lineCapacity[p][f][t] = line.valueAt(firstYear + t, valueOf);
+                    }
+                }
+                Optional<ToolingOption> option = plant.toolingFor(platform);
+                if (plant.platforms().contains(platform)) {
+                    tooling[p][f] = Tooling.START;
+                    Arrays.fill(startUsable[p][f], true);
+                } else if (option.isPresent()) {
+                    tooling[p][f] = Tooling.OPTION;
+                    earliestTooling[p][f] = (int) Math.max(
+                            0, Math.round(valueOf.applyAsDouble(option.get().leadTimeYears())));
+                    for (int t = 0; t < nT; t++) {
+                        investment[p][f][t] = n.fxRate(cur, firstYear + t, valueOf)
+                                * valueOf.applyAsDouble(option.get().investment());
+                    }
+                } else {
+                    tooling[p][f] = Tooling.NONE;
+                }
+            }
+        }
+
+        // ---- statuses given and decisions forced or forbidden
+        List<StateRule> states = new ArrayList<>();
+        List<ToolRule> tools = new ArrayList<>();
+        for (int p = 0; p < nP; p++) {
+            Plant plant = n.plants().get(p);
+            for (int t = 0; t < nT; t++) {
+                int pp = p;
+                int tt = t;
+                plant.givenStatus(firstYear + t).ifPresent(s -> states.add(new StateRule("status", pp, tt, s, true)));
+            }
+        }
+        for (Decision d : n.decisions()) {
+            int p = require(plantIx, d.plant(), "plant");
+            boolean force = d.rule() == Decision.Rule.FORCE;
+            for (int t = 0; t < nT; t++) {
+                if (!d.years().contains(firstYear + t)) {
+                    continue;
+                }
+                switch (d.action()) {
+                    case RUN -> states.add(new StateRule(d.id(), p, t, PlantStatus.RUNNING, force));
+                    case IDLE -> states.add(new StateRule(d.id(), p, t, PlantStatus.IDLE, force));
+                    case CLOSE -> states.add(new StateRule(d.id(), p, t, PlantStatus.CLOSED, force));
+                    case TOOL -> {
+                        int f = require(
+                                platformIx,
+                                d.platform()
+                                        .orElseThrow(() -> new IllegalArgumentException(d.id() + " names no platform")),
+                                "platform");
+                        if (tooling[p][f] == Tooling.START) {
+                            if (!force) {
+                                startUsable[p][f][t] = false;
+                            }
+                        } else {
+                            tools.add(new ToolRule(d.id(), p, f, t, force));
+                        }
+                    }
+                }
+            }
+        }
+        for (StateRule r : states) {
+            if (r.force() ? r.status() != PlantStatus.RUNNING : r.status() == PlantStatus.RUNNING) {
+                mayRun[r.plant()][r.year()] = false;
+            }
+        }
+        stateRules = List.copyOf(states);
+        toolRules = List.copyOf(tools);
+
+        // ---- components and component plants
+        bom = new double[nK][nC];
+        for (int k = 0; k < nK; k++) {
+            for (var e : n.products().get(k).bom().entrySet()) {
+                int c = require(componentIx, e.getKey(), "component");
+                String unit = n.components().get(c).unit();
+                bom[k][c] = valueOf.applyAsDouble(e.getValue()) * unitFactor(e.getValue(), unit);
+            }
+        }
+        supplied = new boolean[nC];
+        componentOf = new int[nQ];
+        componentPlantBloc = new int[nQ];
+        componentPlantOwnership = new double[nQ];
+        componentCapacity = new double[nQ][nT];
+        componentUnitCost = new double[nQ][nT];
+        componentFixedCost = new double[nQ][nT];
+        componentValue = new double[nC][nT];
+        int[] makers = new int[nC];
+        for (int q = 0; q < nQ; q++) {
+            ComponentPlant cp = n.componentPlants().get(q);
+            int c = require(componentIx, cp.component(), "component");
+            componentOf[q] = c;
+            supplied[c] = true;
+            makers[c]++;
+            componentPlantBloc[q] = blocOf.applyAsInt(cp.country());
+            componentPlantOwnership[q] =
+                    cp.ownership().map(valueOf::applyAsDouble).orElse(1.0);
+            String cur = cp.currency().orElse(currency);
+            String unit = n.components().get(c).unit();
+            for (int t = 0; t < nT; t++) {
+                int year = firstYear + t;
+                double fx = n.fxRate(cur, year, valueOf);
+                componentCapacity[q][t] = inUnit(cp.capacity(), unit, year, valueOf);
+                componentUnitCost[q][t] = fx * seriesAt(cp.unitCost(), year, valueOf);
+                componentFixedCost[q][t] = fx * seriesAt(cp.fixedCost(), year, valueOf);
+                componentValue[c][t] += componentUnitCost[q][t];
+            }
+        }
+        for (int c = 0; c < nC; c++) {
+            for (int t = 0; t < nT; t++) {
+                componentValue[c][t] = makers[c] == 0 ? 0 : componentValue[c][t] / makers[c];
+            }
+        }
+
+        // ---- markets
+        marketBloc = new int[nM];
+        demand = new double[nM][nK][nT];
+        price = new double[nM][nK][nT];
+        penalty = new double[nM][nT];
+        for (int m = 0; m < nM; m++) {
+            Market market = n.markets().get(m);
+            marketBloc[m] = blocOf.applyAsInt(market.country());
+            String cur = market.currency().orElse(currency);
+            for (int t = 0; t < nT; t++) {
+                int year = firstYear + t;
+                double fx = n.fxRate(cur, year, valueOf);
+                penalty[m][t] = market.lostSalePenalty()
+                        .map(f -> fx * valueOf.applyAsDouble(f))
+                        .orElse(Double.NaN);
+                for (int k = 0; k < nK; k++) {
+                    Product product = n.products().get(k);
+                    demand[m][k][t] = Math.max(0, market.demandFor(product.id(), year, valueOf));
+                    price[m][k][t] = fx
+                            * product.price()
+                                    .lookup(market.id())
+                                    .map(s -> s.valueAt(year, valueOf))
+                                    .orElse(0.0);
+                }
+            }
+        }
+        blocs = List.copyOf(blocList);
+
+        // ---- vehicle arcs: lane open, not banned, platform usable, plant may run, demand
+        double[][][] laneCost = cheapestLanes(n, plantIx, marketIx, valueOf);
+        List<Arc> arcList = new ArrayList<>();
+        for (int p = 0; p < nP; p++) {
+            Plant plant = n.plants().get(p);
+            for (int m = 0; m < nM; m++) {
+                Market market = n.markets().get(m);
+                for (int t = 0; t < nT; t++) {
+                    if (Double.isNaN(laneCost[p][m][t]) || !mayRun[p][t]) {
+                        continue;
+                    }
+                    int year = firstYear + t;
+                    for (int k = 0; k < nK; k++) {
+                        if (demand[m][k][t] <= 0 || !platformUsable(p, productPlatform[k], t)) {
+                            continue;
+                        }
+                        Product product = n.products().get(k);
+                        if (places.banned(n.bans(), plant.country(), market.country(), product, year)) {
+                            continue;
+                        }
+                        double duty =
+                                places.dutyRate(n.duties(), plant.country(), market.country(), product, year, valueOf);
+                        arcList.add(new Arc(arcList.size(), p, k, m, t, laneCost[p][m][t], duty));
+                    }
+                }
+            }
+        }
+        arcs = List.copyOf(arcList);
+
+        // ---- component arcs: lane open, not banned, the plant consumes the component that year
+        boolean[][][] consumes = new boolean[nP][nC][nT];
+        for (Arc a : arcs) {
+            for (int c = 0; c < nC; c++) {
+                if (bom[a.product()][c] > 0) {
+                    consumes[a.plant()][c][a.year()] = true;
+                }
+            }
+        }
+        double[][][] supplyCost = cheapestSupplyLanes(n, componentPlantIx, plantIx, valueOf);
+        List<SupplyArc> supplyList = new ArrayList<>();
+        for (int q = 0; q < nQ; q++) {
+            ComponentPlant cp = n.componentPlants().get(q);
+            for (int p = 0; p < nP; p++) {
+                for (int t = 0; t < nT; t++) {
+                    if (Double.isNaN(supplyCost[q][p][t]) || !consumes[p][componentOf[q]][t]) {
+                        continue;
+                    }
+                    if (places.bannedComponent(
+                            n.bans(), cp.country(), n.plants().get(p).country(), cp.component(), firstYear + t)) {
+                        continue;
+                    }
+                    supplyList.add(new SupplyArc(supplyList.size(), q, p, t, supplyCost[q][p][t]));
+                }
+            }
+        }
+        supplyArcs = List.copyOf(supplyList);
+
+        // ---- local content, commitments
+        List<LocalRow> local = new ArrayList<>();
+        for (LocalContent lc : n.localContent()) {
+            for (int m = 0; m < nM; m++) {
+                String country = n.markets().get(m).country();
+                if (lc.to().stream().noneMatch(place -> places.covers(place, country))) {
+                    continue;
+                }
+                for (int t = 0; t < nT; t++) {
+                    if (lc.years().contains(firstYear + t)) {
+                        local.add(new LocalRow(lc.id(), m, t, valueOf.applyAsDouble(lc.minShare())));
+                    }
+                }
+            }
+        }
+        localRows = List.copyOf(local);
+        List<CommitmentRow> promises = new ArrayList<>();
+        for (Commitment c : n.commitments()) {
+            int p = require(plantIx, c.plant(), "plant");
+            for (int t = 0; t < nT; t++) {
+                if (c.years().contains(firstYear + t)) {
+                    promises.add(new CommitmentRow(
+                            c.id(),
+                            p,
+                            t,
+                            c.minOutput().map(valueOf::applyAsDouble).orElse(Double.NaN),
+                            c.minJobs().map(valueOf::applyAsDouble).orElse(Double.NaN)));
+                }
+            }
+        }
+        commitments = List.copyOf(promises);
+
+        // ---- groupings
+        arcsByPlantYear = group(
+                nP, nT, arcs.size(), i -> arcs.get(i).plant(), i -> arcs.get(i).year());
+        arcsByMarketYear = group(
+                nM, nT, arcs.size(), i -> arcs.get(i).market(), i -> arcs.get(i).year());
+        supplyByPlantYear = group(
+                nP,
+                nT,
+                supplyArcs.size(),
+                i -> supplyArcs.get(i).plant(),
+                i -> supplyArcs.get(i).year());
+        supplyByComponentPlantYear = group(
+                nQ,
+                nT,
+                supplyArcs.size(),
+                i -> supplyArcs.get(i).componentPlant(),
+                i -> supplyArcs.get(i).year());
+    }
+
+    /** Freezes a network with every figure at its nominal value. */
+    static FrozenNetwork of(Network network) {
+        return of(network, Figure::nominal);
+    }
+
+    /** Freezes a network with every figure valued by {@code valueOf}. */
+    static FrozenNetwork of(Network network, ToDoubleFunction<Figure> valueOf) {
+        return new FrozenNetwork(network, valueOf);
+    }
+
+    int year(int t) {
+        return firstYear + t;
+    }
+
+    /** Whether plant p may use platform f in year t (tooled at the start, or an option past its lead time). */
+    boolean platformUsable(int p, int f, int t) {
+        return switch (tooling[p][f]) {
+            case START -> startUsable[p][f][t];
+            case OPTION -> t >= earliestTooling[p][f];
+            case NONE -> false;
+        };
+    }
+
+    // ---- helpers of the constructor ------------------------------------------------------------
+
+    private static Map<String, Integer> index(String[] ids) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            m.put(ids[i], i);
+        }
+        return m;
+    }
+
+    private static int require(Map<String, Integer> index, String id, String kind) {
+        Integer i = index.get(id);
+        if (i == null) {
+            throw new IllegalArgumentException("unknown " + kind + " '" + id + "': validate the model first");
+        }
+        return i;
+    }
+
+    private static double seriesAt(Optional<Series> series, int year, ToDoubleFunction<Figure> valueOf) {
+        return series.map(s -> s.valueAt(year, valueOf)).orElse(0.0);
+    }
+
+    private static double unitFactor(Figure figure, String unit) {
+        return figure.unit().map(u -> Units.factor(u, unit).orElse(1.0)).orElse(1.0);
+    }
+
+    /**
+     * A component plant's capacity in the component's unit: each anchor figure converted from its
+     * own unit (GWh/year to kWh); a growth rate is a fraction and is never converted.
+     */
+    private static double inUnit(Series series, String unit, int year, ToDoubleFunction<Figure> valueOf) {
+        Set<Figure> rates = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (series instanceof Series.ByYear by) {
+            by.growth().ifPresent(g -> rates.add(g.rate()));
+        }
+        return series.valueAt(
+                year,
+                f -> rates.contains(f) ? valueOf.applyAsDouble(f) : valueOf.applyAsDouble(f) * unitFactor(f, unit));
+    }
+
+    /** Cost of the cheapest lane open from each plant to each market in each year; NaN where none is. */
+    private double[][][] cheapestLanes(
+            Network n, Map<String, Integer> plantIx, Map<String, Integer> marketIx, ToDoubleFunction<Figure> valueOf) {
+        double[][][] cost = new double[nP][nM][nT];
+        for (double[][] a : cost) {
+            for (double[] b : a) {
+                Arrays.fill(b, Double.NaN);
+            }
+        }
+        for (Lane lane : n.lanes()) {
+            Integer p = plantIx.get(lane.from());
+            Integer m = marketIx.get(lane.to());
+            if (p == null || m == null) {
+                continue;
+            }
+            cheapest(lane, cost[p][m], valueOf);
+        }
+        return cost;
+    }
+
+    private double[][][] cheapestSupplyLanes(
+            Network n, Map<String, Integer> cpIx, Map<String, Integer> plantIx, ToDoubleFunction<Figure> valueOf) {
+        double[][][] cost = new double[nQ][nP][nT];
+        for (double[][] a : cost) {
+            for (double[] b : a) {
+                Arrays.fill(b, Double.NaN);
+            }
+        }
+        for (Lane lane : n.lanes()) {
+            Integer q = cpIx.get(lane.from());
+            Integer p = plantIx.get(lane.to());
+            if (q == null || p == null) {
+                continue;
+            }
+            cheapest(lane, cost[q][p], valueOf);
+        }
+        return cost;
+    }
+
+    private void cheapest(Lane lane, double[] byYear, ToDoubleFunction<Figure> valueOf) {
+        for (int t = 0; t < nT; t++) {
+            int year = firstYear + t;
+            if (!lane.isOpen(year)) {
+                continue;
+            }
+            double c = seriesAt(lane.costPerUnit(), year, valueOf);
+            if (Double.isNaN(byYear[t]) || c < byYear[t]) {
+                byYear[t] = c;
+            }
+        }
+    }
+
+    private interface IntOf {
+        int of(int i);
+    }
+
+    private static int[][][] group(int n1, int n2, int count, IntOf first, IntOf second) {
+        int[][] sizes = new int[n1][n2];
+        for (int i = 0; i < count; i++) {
+            sizes[first.of(i)][second.of(i)]++;
+        }
+        int[][][] out = new int[n1][n2][];
+        for (int a = 0; a < n1; a++) {
+            for (int b = 0; b < n2; b++) {
+                out[a][b] = new int[sizes[a][b]];
+                sizes[a][b] = 0;
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            int a = first.of(i);
+            int b = second.of(i);
+            out[a][b][sizes[a][b]++] = i;
+        }
+        return out;
+    }
+
+    /** Matching of trade rules' places (country codes or blocs) against countries. */
+    private record Places(Map<String, String> blocOfCountry) {
+        boolean covers(String place, String country) {
+            return place.equals(country) || place.equals(blocOfCountry.getOrDefault(country, country));
+        }
+
+        boolean coversAny(List<String> placesOfRule, String country) {
+            for (String place : placesOfRule) {
+                if (covers(place, country)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean banned(List<Ban> bans, String from, String to, Product product, int year) {
+            for (Ban b : bans) {
+                if (b.years().contains(year)
+                        && b.coversVehicle(product.brand(), product.id())
+                        && coversAny(b.from(), from)
+                        && coversAny(b.to(), to)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean bannedComponent(List<Ban> bans, String from, String to, String component, int year) {
+            for (Ban b : bans) {
+                if (b.years().contains(year)
+                        && b.coversComponent(component)
+                        && coversAny(b.from(), from)
+                        && coversAny(b.to(), to)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The duties that apply add up (a base tariff and an anti-dumping duty both count). */
+        double dutyRate(
+                List<Duty> duties,
+                String from,
+                String to,
+                Product product,
+                int year,
+                ToDoubleFunction<Figure> valueOf) {
+            double rate = 0;
+            for (Duty d : duties) {
+                boolean everyVehicle = d.brands().isEmpty() && d.products().isEmpty();
+                boolean vehicle = everyVehicle
+                        || d.brands().contains(product.brand())
+                        || d.products().contains(product.id());
+                if (vehicle && d.years().contains(year) && coversAny(d.from(), from) && coversAny(d.to(), to)) {
+                    rate += d.rate().valueAt(year, valueOf);
+                }
+            }
+            return rate;
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package footprint.optimize;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPModelRequest;
+import com.google.ortools.linearsolver.MPSolutionResponse;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPSolverResponseStatus;
+import com.google.ortools.linearsolver.MPVariable;
+import footprint.model.Figure;
+import footprint.model.Network;
+import footprint.model.Objective;
+import footprint.model.PlantStatus;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Finds the best plan of a network: freezes it, builds the MILP ({@link Formulation}), solves it
+ * with the chosen OR-Tools backend, reads the plan, and solves the LP with every integer decision
+ * fixed (GLOP) for the capacity shadow prices. No OR-Tools type leaves this class; an infeasible or
+ * time-limited solve is a {@link Plan} with its status, never an exception.
+ */
+public final class Optimizer {
+    private static final double SECONDS_BETWEEN_TICKS = 5;
+    private static boolean loaded;
+
+    private Optimizer() {}
+
+    /** Loads OR-Tools' native libraries once (about 0.5 s). */
+    static synchronized void loadNatives() {
+        if (!loaded) {
+            Loader.loadNativeLibraries();
+            loaded = true;
+        }
+    }
+
+    /** Solves with the default options. */
+    public static Plan solve(Network network) {
+        return solve(network, SolveOptions.defaults(), SolveListener.NONE);
+    }
+
+    /** Solves with every figure at its nominal value. */
+    public static Plan solve(Network network, SolveOptions options, SolveListener listener) {
+        return solve(network, Figure::nominal, options, listener);
+    }
+
+    /**
+     * Solves with every figure valued by {@code valueOf} (a risk analysis passes sampled values).
+     */
+    public static Plan solve(
+            Network network, ToDoubleFunction<Figure> valueOf, SolveOptions options, SolveListener listener) {
+        long start = System.nanoTime();
+        loadNatives();
+        listener.message("Building the model");
+        FrozenNetwork f = FrozenNetwork.of(network, valueOf);
+        return solve(f, Formulation.Settings.milp(), options, listener, start);
+    }
+
+    /**
+     * The MILP of a network in free MPS format, rows and columns named after the model, for any
+     * other solver.
+     */
+    public static String mps(Network network) {
+        loadNatives();
+        FrozenNetwork f = FrozenNetwork.of(network);
+        MPSolver solver = MPSolver.createSolver("SCIP");
+        try {
+            Formulation.build(f, solver, Formulation.Settings.milp());
+            return solver.exportModelAsMpsFormat(false, false);
+        } finally {
+            solver.delete();
+        }
+    }
+
+    /** Solves a frozen network with the families of {@code settings} (tests leave one out). */
+    static Plan solve(
+            FrozenNetwork f, Formulation.Settings settings, SolveOptions options, SolveListener listener, long start) {
+        loadNatives();
+        List<String> notes = new ArrayList<>();
+        Backend backend = options.backend();
+        MPSolver solver = MPSolver.createSolver(backend.ortoolsId());
+        if (solver == null) {
+            notes.add("OR-Tools has no " + backend.word() + " solver on this machine");
+            return planless(SolveStatus.ERROR, f, backend, Double.NaN, seconds(start), 0, null, notes);
+        }
+        try {
+            Formulation form = Formulation.build(f, solver, settings);
+            Plan.Size size = form.size();
+            double buildSeconds = seconds(start);
+            listener.message(String.format(
+                    Locale.ROOT,
+                    "Built the model in %.2f s: %d variables (%d binary), %d rows, %d nonzeros",
+                    buildSeconds,
+                    size.variables(),
+                    size.binaries(),
+                    size.rows(),
+                    size.nonzeros()));
+            listener.message("Solving with " + backend.word());
+            long solveStart = System.nanoTime();
+            ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "footprint-solve-clock");
+                t.setDaemon(true);
+                return t;
+            });
+            long tick = (long) (SECONDS_BETWEEN_TICKS * 1000);
+            ScheduledFuture<?> ticking = clock.scheduleAtFixedRate(
+                    () -> listener.elapsed(seconds(solveStart)), tick, tick, TimeUnit.MILLISECONDS);
+            Outcome out;
+            try {
+                out = backend == Backend.HIGHS ? solveHighs(form, options, notes) : solveMpSolver(form, options, notes);
+            } finally {
+                ticking.cancel(false);
+                clock.shutdownNow();
+            }
+            double solveSeconds = seconds(solveStart);
+            SolveStatus status = out.status();
+            if (status.hasPlan() && out.values() == null) {
+                status = timedOut(options, solveSeconds) ? SolveStatus.TIME_LIMIT : SolveStatus.ERROR;
+            }
+            if (status == SolveStatus.ERROR && timedOut(options, solveSeconds)) {
+                status = SolveStatus.TIME_LIMIT;
+            }
+            if (!status.hasPlan()) {
+                listener.message(
+                        "No plan: " + status.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                return planless(status, f, backend, out.bound(), buildSeconds, solveSeconds, size, notes);
+            }
+            listener.incumbent(out.objective(), out.bound(), solveSeconds);
+            SolutionReader reader = new SolutionReader(form, out.values());
+            double[][] shadow = null;
+            if (options.shadowPrices()) {
+                listener.message("Shadow prices from the LP with the integer decisions fixed");
+                shadow = shadowPrices(f, settings, reader, notes);
+            }
+            double gap = Math.abs(out.objective() - out.bound()) / Math.max(1, Math.abs(out.objective()));
+            return new Plan(
+                    status,
+                    f.mode,
+                    backend.word(),
+                    out.objective(),
+                    out.bound(),
+                    gap,
+                    buildSeconds,
+                    solveSeconds,
+                    size,
+                    reader.kpis(),
+                    reader.plants(shadow),
+                    reader.flows(),
+                    reader.lostSales(),
+                    reader.componentFlows(),
+                    reader.investments(),
+                    reader.decisions(),
+                    notes);
+        } finally {
+            solver.delete();
+        }
+    }
+
+    /** What a backend returned: the values by variable index (null without a plan). */
+    private record Outcome(SolveStatus status, double objective, double bound, double[] values) {}
+
+    /** SCIP and CBC through the MPSolver interface (the relative gap is a common parameter there). */
+    private static Outcome solveMpSolver(Formulation form, SolveOptions o, List<String> notes) {
+        MPSolver s = form.solver;
+        if (o.timeLimitSeconds() > 0) {
+            s.setTimeLimit((long) Math.ceil(o.timeLimitSeconds() * 1000));
+        }
+        if (o.backend() == Backend.SCIP) {
+            if (!s.setSolverSpecificParametersAsString("randomization/randomseedshift = " + o.seed())) {
+                notes.add("scip refused the seed " + o.seed());
+            }
+            if (o.threads() > 1) {
+                notes.add("scip runs on one thread in OR-Tools; --threads " + o.threads() + " was ignored");
+            }
+        } else {
+            if (o.seed() != 0) {
+                notes.add(o.backend().word() + " takes no seed through OR-Tools; the seed was ignored");
+            }
+            if (o.threads() > 1) {
+                notes.add(o.backend().word() + " runs on one thread in this build; --threads was ignored");
+            }
+        }
+        MPSolverParameters params = new MPSolverParameters();
+        try {
+            params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, o.relativeGap());
+            MPSolver.ResultStatus rs = s.solve(params);
+            SolveStatus status = switch (rs) {
+                case OPTIMAL -> SolveStatus.OPTIMAL;
+                case FEASIBLE -> SolveStatus.FEASIBLE;
+                case INFEASIBLE -> SolveStatus.INFEASIBLE;
+                case UNBOUNDED -> SolveStatus.UNBOUNDED;
+                default -> SolveStatus.ERROR;
+            };
+            if (status == SolveStatus.ERROR) {
+                notes.add(o.backend().word() + " returned " + rs);
+            }
+            if (!status.hasPlan()) {
+                return new Outcome(status, Double.NaN, Double.NaN, null);
+            }
+            MPSolutionResponse r = s.createSolutionResponseProto();
+            return new Outcome(status, s.objective().value(), s.objective().bestBound(), values(r, s.numVariables()));
+        } finally {
+            params.delete();
+        }
+    }
+
+    /**
+     * HiGHS through OR-Tools' proto interface: the only way to pass its seed and to keep its
+     * banner off the terminal (the MPSolver interface refuses HiGHS parameters).
+     */
+    private static Outcome solveHighs(Formulation form, SolveOptions o, List<String> notes) {
+        StringBuilder params = new StringBuilder()
+                .append("output_flag=false\n")
+                .append("mip_rel_gap=")
+                .append(o.relativeGap())
+                .append('\n')
+                .append("random_seed=")
+                .append(o.seed())
+                .append('\n');
+        if (o.threads() > 0) {
+            params.append("threads=").append(o.threads()).append('\n');
+        }
+        MPModelRequest.Builder request = MPModelRequest.newBuilder()
+                .setModel(form.solver.exportModelToProto())
+                .setSolverType(MPModelRequest.SolverType.HIGHS_MIXED_INTEGER_PROGRAMMING)
+                .setEnableInternalSolverOutput(false)
+                .setSolverSpecificParameters(params.toString());
+        if (o.timeLimitSeconds() > 0) {
+            request.setSolverTimeLimitSeconds(o.timeLimitSeconds());
+        }
+        MPSolutionResponse r = MPSolver.solveWithProto(request.build());
+        MPSolverResponseStatus rs = r.getStatus();
+        SolveStatus status = switch (rs) {
+            case MPSOLVER_OPTIMAL -> SolveStatus.OPTIMAL;
+            case MPSOLVER_FEASIBLE -> SolveStatus.FEASIBLE;
+            case MPSOLVER_INFEASIBLE -> SolveStatus.INFEASIBLE;
+            case MPSOLVER_UNBOUNDED -> SolveStatus.UNBOUNDED;
+            default -> SolveStatus.ERROR;
+        };
+        if (status == SolveStatus.ERROR) {
+            notes.add("highs returned " + rs + (r.getStatusStr().isEmpty() ? "" : ": " + r.getStatusStr())
+                    + (o.threads() > 0 ? " (HiGHS keeps the thread count of its first solve in a process)" : ""));
+        }
+        if (!status.hasPlan()) {
+            return new Outcome(status, Double.NaN, Double.NaN, null);
+        }
+        return new Outcome(
+                status, r.getObjectiveValue(), r.getBestObjectiveBound(), values(r, form.solver.numVariables()));
+    }
+
+    private static double[] values(MPSolutionResponse r, int n) {
+        if (r.getVariableValueCount() != n) {
+            return null;
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.getVariableValue(i);
+        }
+        return v;
+    }
+
+    /**
+     * The value of one more vehicle of capacity at each running plant and year: the dual of the
+     * capacity row in the LP with every integer decision fixed at the plan's (GLOP). Positive when
+     * capacity binds: NPV gained, or cost saved, per vehicle, in present value.
+     */
+    private static double[][] shadowPrices(
+            FrozenNetwork f, Formulation.Settings milp, SolutionReader plan, List<String> notes) {
+        MPSolver lp = MPSolver.createSolver("GLOP");
+        try {
+            var families = EnumSet.noneOf(Formulation.Family.class);
+            families.addAll(milp.families());
+            families.remove(Formulation.Family.STRENGTH);
+            Formulation fixed = Formulation.build(f, lp, new Formulation.Settings(false, families));
+            fixIntegers(fixed, plan);
+            MPSolver.ResultStatus rs = lp.solve();
+            if (rs != MPSolver.ResultStatus.OPTIMAL) {
+                notes.add("no shadow prices: the LP with the integer decisions fixed ended " + rs);
+                return null;
+            }
+            double sign = f.mode == Objective.NPV ? 1 : -1;
+            double[][] out = new double[f.nP][f.nT];
+            for (int p = 0; p < f.nP; p++) {
+                for (int t = 0; t < f.nT; t++) {
+                    MPConstraint row = fixed.capacityRow[p][t];
+                    out[p][t] = row == null ? 0 : sign * row.dualValue();
+                }
+            }
+            return out;
+        } finally {
+            lp.delete();
+        }
+    }
+
+    /** Fixes the plant states and tooling of an LP formulation at a plan's values. */
+    private static void fixIntegers(Formulation lp, SolutionReader plan) {
+        FrozenNetwork f = lp.f;
+        for (int p = 0; p < f.nP; p++) {
+            for (int t = 0; t < f.nT; t++) {
+                PlantStatus s = plan.status(p, t);
+                fixAt(lp.run[p][t], s == PlantStatus.RUNNING);
+                fixAt(lp.idle[p][t], s == PlantStatus.IDLE);
+                fixAt(lp.closed[p][t], s == PlantStatus.CLOSED);
+                for (int pf = 0; pf < f.nF; pf++) {
+                    if (lp.tool[p][pf][t] != null) {
+                        fixAt(lp.tool[p][pf][t], plan.tooled(p, pf, t));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void fixAt(MPVariable v, boolean on) {
+        double x = on ? 1 : 0;
+        v.setBounds(x, x);
+    }
+
+    private static boolean timedOut(SolveOptions o, double solveSeconds) {
+        return o.timeLimitSeconds() > 0 && solveSeconds >= 0.95 * o.timeLimitSeconds();
+    }
+
+    private static Plan planless(
+            SolveStatus status,
+            FrozenNetwork f,
+            Backend backend,
+            double bound,
+            double buildSeconds,
+            double solveSeconds,
+            Plan.Size size,
+            List<String> notes) {
+        return new Plan(
+                status,
+                f.mode,
+                backend.word(),
+                Double.NaN,
+                bound,
+                Double.NaN,
+                buildSeconds,
+                solveSeconds,
+                size == null ? new Plan.Size(0, 0, 0, 0) : size,
+                Plan.Kpis.ZERO,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                notes);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
