@@ -1,5 +1,6 @@
 package footprint.io;
 
+import footprint.io.scenario.ScenarioReader;
 import footprint.io.yaml.JsonTrees;
 import footprint.io.yaml.YamlTrees;
 import footprint.model.Network;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a model file (YAML, or JSON by its {@code .json} extension): refuses what is too large or
@@ -30,8 +32,43 @@ import java.util.Optional;
 public final class ModelReader {
     private ModelReader() {}
 
-    /** Reads a file from disk. */
+    /** Reads a model or scenario file from disk. */
     public static ModelRead read(Path path) {
+        return resolveAndBind(parseFile(path), path.toString());
+    }
+
+    /** Reads the bytes of a file named {@code file} (its extension picks JSON or YAML). */
+    public static ModelRead read(byte[] bytes, String file) {
+        return resolveAndBind(parseBytes(bytes, file), file);
+    }
+
+    /**
+     * Reads text; {@code file} names it in problems, its extension picks JSON or YAML, and its folder
+     * resolves a scenario's {@code extends}.
+     */
+    public static ModelRead read(String text, String file) {
+        return resolveAndBind(parseText(text, file), file);
+    }
+
+    private static ModelRead resolveAndBind(ParsedTree parsed, String file) {
+        if (parsed.tree().isPresent() && ScenarioReader.isScenario(parsed.tree().get())) {
+            parsed = ScenarioReader.resolve(parsed.tree().get(), file, ModelReader::parseFile, Set.of());
+        }
+        if (parsed.tree().isEmpty()) {
+            return new ModelRead(file, Optional.empty(), parsed.problems());
+        }
+        ModelRead bound = bind(parsed.tree().get(), file);
+        if (parsed.problems().isEmpty()) {
+            return bound;
+        }
+        List<Problem> all = new ArrayList<>(parsed.problems());
+        all.addAll(bound.problems());
+        boolean errors = all.stream().anyMatch(Problem::isError);
+        return new ModelRead(file, errors ? Optional.empty() : bound.network(), all);
+    }
+
+    /** The document of a file, or the reason it is refused. */
+    public static ParsedTree parseFile(Path path) {
         String file = path.toString();
         try {
             if (Files.isDirectory(path)) {
@@ -48,7 +85,7 @@ public final class ModelReader {
             try (InputStream in = Files.newInputStream(path)) {
                 bytes = in.readNBytes((int) ReadLimits.MAX_BYTES + 1);
             }
-            return read(bytes, file);
+            return parseBytes(bytes, file);
         } catch (NoSuchFileException e) {
             return refused(file, "does not exist.");
         } catch (IOException e) {
@@ -56,8 +93,7 @@ public final class ModelReader {
         }
     }
 
-    /** Reads the bytes of a file named {@code file} (its extension picks JSON or YAML). */
-    public static ModelRead read(byte[] bytes, String file) {
+    private static ParsedTree parseBytes(byte[] bytes, String file) {
         if (bytes.length > ReadLimits.MAX_BYTES) {
             return refused(file, "is larger than " + (ReadLimits.MAX_BYTES >> 20) + " MiB, the limit for model files.");
         }
@@ -83,27 +119,19 @@ public final class ModelReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return read(text, file);
+        return parseText(text, file);
     }
 
-    /** Reads text; {@code file} names it in problems, and its extension picks JSON or YAML. */
-    public static ModelRead read(String text, String file) {
+    private static ParsedTree parseText(String text, String file) {
         if (text.isBlank()) {
-            return new ModelRead(
-                    file,
-                    Optional.empty(),
-                    List.of(Problem.at(
-                            ProblemCode.SYNTAX,
-                            new Location(file, 1, 1),
-                            "",
-                            "the file is empty; a model starts with footprint: 1.")));
+            return ParsedTree.failed(Problem.at(
+                    ProblemCode.SYNTAX,
+                    new Location(file, 1, 1),
+                    "",
+                    "the file is empty; a model starts with footprint: 1."));
         }
         boolean json = file.toLowerCase(Locale.ROOT).endsWith(".json");
-        ParsedTree parsed = json ? JsonTrees.parse(text, file) : YamlTrees.parse(text, file);
-        if (parsed.tree().isEmpty()) {
-            return new ModelRead(file, Optional.empty(), parsed.problems());
-        }
-        return bind(parsed.tree().get(), file);
+        return json ? JsonTrees.parse(text, file) : YamlTrees.parse(text, file);
     }
 
     /** Binds and validates an already parsed tree (from any format). */
@@ -116,7 +144,7 @@ public final class ModelReader {
                 if (!bound.horizonKnown() && p.code() == ProblemCode.YEAR_OUTSIDE_HORIZON) {
                     continue;
                 }
-                if (duplicateOfBinding(p, problems)) {
+                if (duplicateOfBinding(p, bound.problems())) {
                     continue;
                 }
                 problems.add(p.locatedAt(locate(p.field(), bound.places()).orElse(top)));
@@ -153,10 +181,7 @@ public final class ModelReader {
         return Optional.ofNullable(places.get(p));
     }
 
-    private static ModelRead refused(String file, String why) {
-        return new ModelRead(
-                file,
-                Optional.empty(),
-                List.of(Problem.at(ProblemCode.REFUSED, new Location(file, 0, 0), "", "the file " + why)));
+    private static ParsedTree refused(String file, String why) {
+        return ParsedTree.failed(Problem.at(ProblemCode.REFUSED, new Location(file, 0, 0), "", "the file " + why));
     }
 }

@@ -489,6 +489,57 @@ public final class FieldCatalogue {
                 "growth: {rate: 1%, from: 2027}\n"));
     }
 
+    static {
+        add(new Section(
+                "scenario",
+                "Scenario",
+                "A scenario file extends a model (or another scenario) and lists changes, applied in order. It is"
+                        + " read wherever a model is: footprint validate SCENARIO, footprint solve SCENARIO. Values it"
+                        + " sets keep the scenario's own lines, so problems in them point at the scenario.",
+                List.of(
+                        req("footprint", "integer", "", "The format version; always 1."),
+                        req("extends", "file path", "", "The model or scenario it changes, relative to this file."),
+                        opt("name", "text", "", "the base model's name", "The scenario's name, shown in reports."),
+                        opt("description", "text", "", "the base model's description", "What the scenario asks."),
+                        opt("source", "text", "", "none", "Where the changes come from (an article, assumption)."),
+                        opt("changes", "list of change", "", "none", "The changes, applied in order.")),
+                "footprint: 1\nextends: base.yaml\nname: Russia pause\nsource: seed 000\nchanges:\n"
+                        + "  - add: trade.bans\n    value: {id: russia-pause, from: RU, to: [EU, UK], brands: [Peugeot,"
+                        + " Citroen, Opel, Fiat], years: 2022-}\n"
+                        + "  - set: plants[kaluga].capacity\n    to: {value: 125000, source: seed 000}\n"
+                        + "  - remove: lanes[kaluga->FR:rail]\n"
+                        + "  - {force: idle, plant: kaluga, years: 2022-, source: seed 001}\n"));
+        add(new Section(
+                "change",
+                "Change",
+                "One change of a scenario: exactly one of set, add, remove, force and forbid. Paths are written as"
+                        + " in problem messages: plants[kaluga].capacity, markets[RU].segments.all-cars.volume.2026,"
+                        + " trade.bans[russia-pause] (a rule by its id), lanes[kaluga->FR:rail] (a lane by from, to and"
+                        + " mode), lanes[3] (an item by its place, from 1).",
+                List.of(
+                        opt("set", "path", "", "", "Replace the value at the path (or add the field), with to."),
+                        opt("to", "any value of the model format", "", "", "The new value, for set."),
+                        opt(
+                                "add",
+                                "path",
+                                "",
+                                "",
+                                "Add value to the list at the path, or, with id, an entry to the"
+                                        + " mapping at the path (add: plants, id: trnava, value: {...})."),
+                        opt("id", "text", "", "", "The id of the entry added to a mapping."),
+                        opt("value", "any value of the model format", "", "", "What add adds."),
+                        opt("remove", "path", "", "", "Remove the plant, product, lane, rule or field at the path."),
+                        opt("force", "run | idle | close | tool", "", "", "Add a forced decision, as in decisions."),
+                        opt("forbid", "run | idle | close | tool", "", "", "Add a forbidden decision."),
+                        opt("plant", "plant id", "", "", "The plant of force or forbid."),
+                        opt("platform", "platform id", "", "", "The platform of force tool or forbid tool."),
+                        opt("years", "years", "", "all", "The years of force or forbid."),
+                        opt("source", "text", "", "the scenario's source", "Where the change comes from.")),
+                "  - set: markets[RU].segments.all-cars.group-share\n    to: {low: 0.2%, high: 0.6%, source: assumption}\n"
+                        + "  - add: plants\n    id: trnava\n    value: {country: SK, capacity: 350000, platforms: [k9-van]}\n"
+                        + "  - {forbid: close, plant: kaluga, source: seed 001}\n"));
+    }
+
     /** Every section, in the order the documentation lists them. */
     public static List<Section> sections() {
         return List.copyOf(SECTIONS.values());

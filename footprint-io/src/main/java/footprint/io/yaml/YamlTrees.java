@@ -61,7 +61,11 @@ public final class YamlTrees {
     private static String describe(MarkedYamlEngineException e) {
         String context = e.getContext() == null ? "" : e.getContext() + ": ";
         String problem = e.getProblem() == null ? "cannot read this" : e.getProblem();
-        return context + problem + " (check the indentation, quotes and brackets here or just before)";
+        String hint = problem.contains("but got [") || problem.contains("but got ]")
+                ? " (inside {...}, text holding [ ] { } or a comma must be quoted: {set: 'plants[kaluga].capacity'},"
+                        + " or use dots: plants.kaluga.capacity)"
+                : " (check the indentation, quotes and brackets here or just before)";
+        return context + problem + hint;
     }
 
     private static String firstLine(String message) {

@@ -109,6 +109,18 @@ public enum ProblemCode {
             "Contradicting statements",
             "Two statements about the same thing cannot both hold (a plant both forced to run and given as idle in"
                     + " one year, a growth rate starting before the last year given)."),
+    BAD_CHANGE(
+            "FP-E021",
+            Severity.ERROR,
+            "A scenario change cannot be applied",
+            "The path of a set, add or remove names nothing in the model it extends (or adds an id that is already"
+                    + " there). Paths are written as in problem messages: plants[kaluga].capacity, trade.bans[russia],"
+                    + " lanes[kaluga->FR:rail], markets[RU].segments.all-cars.volume.2026."),
+    BAD_BASE(
+            "FP-E022",
+            Severity.ERROR,
+            "A scenario's base model cannot be used",
+            "The file named by extends is missing, has errors of its own, or extends the scenario back (a cycle)."),
     UNBUILDABLE_PRODUCT(
             "FP-W101",
             Severity.WARNING,
