@@ -150,7 +150,7 @@ class ScenarioReaderTest {
         assertThat(read.errors())
                 .filteredOn(p -> p.code() == ProblemCode.BAD_CHANGE)
                 .hasSize(2);
-        assertThat(read.errors().get(0).message()).contains("Did you mean 'north'?");
+        assertThat(read.errors().get(0).message()).contains("did you mean 'north'?");
         assertThat(read.errors().get(0).location().orElseThrow().line()).isEqualTo(4);
         assertThat(read.errors())
                 .anyMatch(p -> p.code() == ProblemCode.OUT_OF_RANGE
