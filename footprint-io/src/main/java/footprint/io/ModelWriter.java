@@ -46,6 +46,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.representer.StandardRepresenter;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Writes a {@link Network} back to a model file, YAML or JSON. Lossless: reading what it writes
@@ -62,6 +63,7 @@ public final class ModelWriter {
                 .setIndent(2)
                 .setWidth(120)
                 .setSplitLines(false)
+                .setSchema(new CoreSchema())
                 .build();
         Node node = new StandardRepresenter(settings).represent(document(network));
         flowSmallCollections(node);

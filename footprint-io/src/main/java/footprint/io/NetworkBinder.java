@@ -86,6 +86,10 @@ final class NetworkBinder {
         problems.add(Problem.at(code, at, path, message));
     }
 
+    private void duplicateKey(Tree.Scalar key, String path) {
+        report(ProblemCode.DUPLICATE_KEY, key.location(), path, "'" + key.text() + "' is given twice here; keep one.");
+    }
+
     private void place(String path, Location at) {
         places.putIfAbsent(path, at);
     }
@@ -172,8 +176,7 @@ final class NetworkBinder {
         Optional<Source> source = inherited;
         Optional<Tree> own = map.get("source");
         if (own.isPresent()) {
-            source = text(own.get(), (path.isEmpty() ? "" : path + ".") + "source")
-                    .map(Source::new);
+            source = source(own.get(), (path.isEmpty() ? "" : path + ".") + "source");
             if (source.isEmpty()) {
                 source = inherited;
             }
@@ -268,6 +271,20 @@ final class NetworkBinder {
         return Optional.empty();
     }
 
+    /** A source's text; a blank one is reported (a source says where figures come from). */
+    private Optional<Source> source(Tree node, String path) {
+        Optional<String> t = text(node, path);
+        if (t.isPresent() && t.get().isBlank()) {
+            report(
+                    ProblemCode.MISSING_FIELD,
+                    node.location(),
+                    path,
+                    "a source needs some text: \"seed NNN\", a web address, or assumption.");
+            return Optional.empty();
+        }
+        return t.map(Source::new);
+    }
+
     private Optional<String> text(Fields f, String name) {
         return f.get(name).flatMap(t -> text(t, f.at(name)));
     }
@@ -305,7 +322,7 @@ final class NetworkBinder {
             report(ProblemCode.NOT_A_NUMBER, node.location(), path, "'" + s.text() + "' is too large to be a number.");
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(v);
+        return OptionalDouble.of(v == 0 ? 0 : v); // -0 reads as 0
     }
 
     private OptionalDouble number(Fields f, String name) {
@@ -583,8 +600,7 @@ final class NetworkBinder {
                 ok = false;
             }
             if (k.equals("source")) {
-                seriesSource =
-                        text(e.value(), path + ".source").map(Source::new).or(() -> source);
+                seriesSource = source(e.value(), path + ".source").or(() -> source);
             } else if (k.equals("unit")) {
                 unit = text(e.value(), path + ".unit");
             }
@@ -677,7 +693,7 @@ final class NetworkBinder {
         Optional<Source> source = f.source;
         Optional<Tree> own = m.get("source");
         if (own.isPresent()) {
-            source = text(own.get(), path + ".source").map(Source::new).or(() -> f.source);
+            source = source(own.get(), path + ".source").or(() -> f.source);
         }
         Optional<Series> fallback = Optional.empty();
         Map<String, Series> byKey = new LinkedHashMap<>();
@@ -745,7 +761,7 @@ final class NetworkBinder {
         Optional<Source> source = f.source;
         Optional<Tree> own = m.get().get("source");
         if (own.isPresent()) {
-            source = text(own.get(), path + ".source").map(Source::new).or(() -> f.source);
+            source = source(own.get(), path + ".source").or(() -> f.source);
         }
         for (Tree.Entry e : m.get().entries()) {
             String k = e.key().text();
@@ -903,9 +919,14 @@ final class NetworkBinder {
         f.get("status")
                 .flatMap(t -> mapping(t, f.at("status"), "a mapping of years to status"))
                 .ifPresent(m -> {
+                    Set<String> seen = new HashSet<>();
                     for (Tree.Entry se : m.entries()) {
                         String at = f.at("status") + "." + se.key().text();
                         place(at, se.key().location());
+                        if (!seen.add(se.key().text())) {
+                            duplicateKey(se.key(), at);
+                            continue;
+                        }
                         Optional<YearRange> years = yearRange(se.key(), at);
                         Optional<PlantStatus> s = choice(se.value(), at, PlantStatus.class);
                         if (years.isPresent() && s.isPresent()) {
@@ -969,9 +990,14 @@ final class NetworkBinder {
         f.get("segments")
                 .flatMap(t -> mapping(t, f.at("segments"), "a mapping of segment to segment demand"))
                 .ifPresent(m -> {
+                    Set<String> seen = new HashSet<>();
                     for (Tree.Entry se : m.entries()) {
                         String at = f.at("segments") + "." + se.key().text();
                         place(at, se.key().location());
+                        if (!seen.add(se.key().text())) {
+                            duplicateKey(se.key(), at);
+                            continue;
+                        }
                         fields(se.value(), at, "segment-demand", f.source)
                                 .ifPresent(sf -> segments.add(new SegmentDemand(
                                         se.key().text(),

@@ -55,6 +55,13 @@ public final class YamlTrees {
             return ParsedTree.failed(
                     Problem.at(ProblemCode.SYNTAX, new Location(file, 0, 0), "", firstLine(e.getMessage())));
         }
+        if (builder.root.isEmpty()) {
+            return ParsedTree.failed(Problem.at(
+                    ProblemCode.SYNTAX,
+                    new Location(file, 1, 1),
+                    "",
+                    "the file holds no document (only comments or markers); a model starts with footprint: 1."));
+        }
         return new ParsedTree(builder.root, List.of());
     }
 
