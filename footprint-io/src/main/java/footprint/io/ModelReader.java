@@ -140,11 +140,16 @@ public final class ModelReader {
         List<Problem> problems = new ArrayList<>(bound.problems());
         if (bound.network().isPresent()) {
             Location top = new Location(file, 1, 1);
+            boolean bindingFailed = bound.problems().stream().anyMatch(Problem::isError);
             for (Problem p : NetworkValidator.validate(bound.network().get())) {
                 if (!bound.horizonKnown() && p.code() == ProblemCode.YEAR_OUTSIDE_HORIZON) {
                     continue;
                 }
                 if (duplicateOfBinding(p, bound.problems())) {
+                    continue;
+                }
+                if (!p.isError() && bindingFailed) {
+                    // a broken field stands in as 0 or empty: warnings about the stand-ins would mislead
                     continue;
                 }
                 problems.add(p.locatedAt(locate(p.field(), bound.places()).orElse(top)));

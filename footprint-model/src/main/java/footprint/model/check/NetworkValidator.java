@@ -237,7 +237,14 @@ public final class NetworkValidator {
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        // sums such as 0.1 + 0.2 print as 0.3, not 0.30000000000000004
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(10))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     // ---- years -----------------------------------------------------------------------------------
