@@ -1,0 +1,167 @@
+package footprint.cli;
+
+import footprint.io.ModelRead;
+import footprint.model.Network;
+import footprint.optimize.Backend;
+import footprint.optimize.Optimizer;
+import footprint.optimize.Plan;
+import footprint.optimize.SolveListener;
+import footprint.optimize.SolveOptions;
+import footprint.optimize.SolveStatus;
+import footprint.report.PlanJson;
+import footprint.report.PlanText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code footprint solve MODEL}: finds the best plan and prints what a planner reads in a minute. */
+@Command(
+        name = "solve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Find the best multi-year plan of a model: which plant runs, idles or closes, which platform is"
+                    + " tooled where, how many of each product each plant builds for each market. Prints the NPV and"
+                    + " its parts, output, utilisation and jobs per plant and year, lost sales and the decisions;"
+                    + " progress goes to standard error."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  footprint solve examples/kaluga/base.yaml",
+            "  footprint solve model.yaml --json plan.json --time-limit 60 --gap 0.001",
+            "  footprint solve model.yaml --solver scip --mps model.mps",
+            "",
+            "Exit codes: 0 solved (or stopped by the time limit), 3 the model has errors, 4 no plan satisfies"
+                    + " every rule of the model, 2 wrong command line, 1 the solver failed."
+        })
+final class SolveCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "The model file (.yaml, .yml or .json).")
+    Path model;
+
+    @Option(names = "--json", paramLabel = "PLAN.json", description = "Also write the plan as JSON.")
+    Path json;
+
+    @Option(
+            names = "--time-limit",
+            paramLabel = "S",
+            defaultValue = "0",
+            description = "Stop after S seconds with the best plan found (default: no limit).")
+    double timeLimit;
+
+    @Option(
+            names = "--gap",
+            paramLabel = "G",
+            defaultValue = "1e-4",
+            description = "Stop when the plan is proved within this fraction of the best possible (default: 1e-4).")
+    double gap;
+
+    @Option(
+            names = "--solver",
+            paramLabel = "NAME",
+            description = "scip, highs or cbc (default: ${DEFAULT-VALUE}).",
+            defaultValue = Backend.DEFAULT_WORD)
+    String solver;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Solver threads (default: the solver's own; only HiGHS uses more than one).")
+    int threads;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "The solver's random seed: the same seed and threads give the same plan.")
+    int seed;
+
+    @Option(
+            names = "--mps",
+            paramLabel = "FILE",
+            description = "Also write the MILP in free MPS format, rows and columns named after the model.")
+    Path mps;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SolveOptions options = options();
+        ModelRead read = footprint.io.ModelReader.read(model);
+        if (!read.ok()) {
+            read.problems().forEach(p -> err.println(p));
+            err.println(read.file() + ": " + read.errors().size() + " error"
+                    + (read.errors().size() == 1 ? "" : "s") + "; nothing solved. See docs/errors.md for every code.");
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        }
+        if (!read.warnings().isEmpty()) {
+            err.println(read.file() + ": " + read.warnings().size() + " warning"
+                    + (read.warnings().size() == 1 ? "" : "s") + " (footprint validate shows them)");
+        }
+        Network network = read.network().orElseThrow();
+        if (mps != null) {
+            write(mps, Optimizer.mps(network));
+            err.println("wrote the MILP to " + mps);
+        }
+        Plan plan = Optimizer.solve(network, options, progress(err));
+        out.print(PlanText.of(network, plan));
+        out.flush();
+        if (json != null) {
+            write(json, PlanJson.of(plan) + "\n");
+            err.println("wrote the plan to " + json);
+        }
+        err.flush();
+        if (plan.status() == SolveStatus.INFEASIBLE) {
+            return ExitCode.INFEASIBLE;
+        }
+        return plan.status() == SolveStatus.ERROR ? ExitCode.INTERNAL : ExitCode.OK;
+    }
+
+    private SolveOptions options() {
+        Backend backend;
+        try {
+            backend = Backend.parse(solver);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), ExitCode.USAGE);
+        }
+        if (!(gap >= 0) || threads < 0 || !(timeLimit >= 0)) {
+            throw new UserError("--gap, --time-limit and --threads take 0 or more", ExitCode.USAGE);
+        }
+        return new SolveOptions(backend, timeLimit, gap, threads, seed, true);
+    }
+
+    private static SolveListener progress(PrintWriter err) {
+        return new SolveListener() {
+            @Override
+            public void message(String text) {
+                err.println(text);
+                err.flush();
+            }
+
+            @Override
+            public void elapsed(double seconds) {
+                err.printf(Locale.ROOT, "  still solving after %.0f s%n", seconds);
+                err.flush();
+            }
+        };
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + e.getMessage(), ExitCode.BAD_INPUT);
+        }
+    }
+}
