@@ -15,7 +15,13 @@ import picocli.CommandLine.Option;
             "Describe plants, products, markets, lanes and trade rules in a model file; Footprint checks it,"
                     + " finds the best multi-year plan and explains it."
         },
-        subcommands = {ValidateCommand.class, ConvertCommand.class, DocsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ValidateCommand.class,
+            SolveCommand.class,
+            ConvertCommand.class,
+            DocsCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
