@@ -155,6 +155,7 @@ public final class ModelWriter {
         for (Country c : n.countries()) {
             var m = map("name", c.name(), "bloc", c.bloc());
             c.currency().ifPresent(v -> m.put("currency", v));
+            location(m, n, "countries[" + c.code() + "]");
             countries.put(c.code(), m);
         }
         d.put("countries", countries);
@@ -173,18 +174,19 @@ public final class ModelWriter {
             d.put("components", components);
         }
         var plants = new LinkedHashMap<String, Object>();
-        n.plants().forEach(p -> plants.put(p.id(), plant(p)));
+        n.plants().forEach(p -> plants.put(p.id(), located(plant(p), n, "plants[" + p.id() + "]")));
         d.put("plants", plants);
         var products = new LinkedHashMap<String, Object>();
         n.products().forEach(p -> products.put(p.id(), product(p)));
         d.put("products", products);
         if (!n.componentPlants().isEmpty()) {
             var cps = new LinkedHashMap<String, Object>();
-            n.componentPlants().forEach(c -> cps.put(c.id(), componentPlant(c)));
+            n.componentPlants()
+                    .forEach(c -> cps.put(c.id(), located(componentPlant(c), n, "component-plants[" + c.id() + "]")));
             d.put("component-plants", cps);
         }
         var markets = new LinkedHashMap<String, Object>();
-        n.markets().forEach(m -> markets.put(m.id(), market(m)));
+        n.markets().forEach(m -> markets.put(m.id(), located(market(m), n, "markets[" + m.id() + "]")));
         d.put("markets", markets);
         if (!n.lanes().isEmpty()) {
             d.put("lanes", n.lanes().stream().map(ModelWriter::lane).toList());
@@ -213,6 +215,28 @@ public final class ModelWriter {
             d.put("decisions", n.decisions().stream().map(ModelWriter::decision).toList());
         }
         return d;
+    }
+
+    /** Adds an entry's own location (not its country's) right after its currency or country. */
+    private static void location(Map<String, Object> m, Network n, String key) {
+        var point = n.locations().get(key);
+        if (point != null) {
+            m.put("location", map("lat", number(point.lat()), "lon", number(point.lon())));
+        }
+    }
+
+    private static Map<String, Object> located(Map<String, Object> entry, Network n, String key) {
+        if (!n.locations().containsKey(key)) {
+            return entry;
+        }
+        var m = new LinkedHashMap<String, Object>();
+        entry.forEach((k, v) -> {
+            m.put(k, v);
+            if (k.equals("country")) {
+                location(m, n, key);
+            }
+        });
+        return m;
     }
 
     private static LinkedHashMap<String, Object> map(Object... keyValues) {

@@ -9,6 +9,7 @@ import footprint.model.Decision;
 import footprint.model.Duty;
 import footprint.model.FieldCatalogue;
 import footprint.model.Figure;
+import footprint.model.GeoPoint;
 import footprint.model.Horizon;
 import footprint.model.Lane;
 import footprint.model.LaneMode;
@@ -64,6 +65,7 @@ final class NetworkBinder {
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Location> places = new HashMap<>();
+    private final Map<String, GeoPoint> locations = new LinkedHashMap<>();
     private boolean horizonKnown = true;
 
     /** The result: a network (only usable when no problem is an error), problems, and field places. */
@@ -851,7 +853,26 @@ final class NetworkBinder {
                 bans,
                 localContent,
                 commitments,
-                decisions));
+                decisions,
+                locations));
+    }
+
+    /** Reads an entry's optional {@code location: {lat, lon}} into the network's map of locations. */
+    private void location(Fields f, String key) {
+        f.get("location")
+                .flatMap(t -> fields(t, f.at("location"), "location", f.source))
+                .ifPresent(l -> {
+                    OptionalDouble lat = number(l, "lat");
+                    OptionalDouble lon = number(l, "lon");
+                    if (lat.isEmpty() || lon.isEmpty()) {
+                        return;
+                    }
+                    try {
+                        locations.put(key, new GeoPoint(lat.getAsDouble(), lon.getAsDouble()));
+                    } catch (IllegalArgumentException e) {
+                        report(ProblemCode.OUT_OF_RANGE, l.location(), f.at("location"), e.getMessage() + ".");
+                    }
+                });
     }
 
     private Horizon horizon(Fields top) {
@@ -889,9 +910,10 @@ final class NetworkBinder {
     }
 
     private Optional<Country> country(Entity e) {
-        return fields(e.node(), e.path(), "country", e.source())
-                .map(f ->
-                        new Country(e.id(), textOr(f, "name", e.id()), textOr(f, "bloc", e.id()), text(f, "currency")));
+        return fields(e.node(), e.path(), "country", e.source()).map(f -> {
+            location(f, e.path());
+            return new Country(e.id(), textOr(f, "name", e.id()), textOr(f, "bloc", e.id()), text(f, "currency"));
+        });
     }
 
     private Optional<Plant> plant(Entity e) {
@@ -900,6 +922,7 @@ final class NetworkBinder {
             return Optional.empty();
         }
         Fields f = maybe.get();
+        location(f, e.path());
         List<ToolingOption> tooling = new ArrayList<>();
         f.get("tooling")
                 .flatMap(t -> mapping(t, f.at("tooling"), "a mapping of platform id to tooling option"))
@@ -968,6 +991,10 @@ final class NetworkBinder {
 
     private Optional<ComponentPlant> componentPlant(Entity e) {
         return fields(e.node(), e.path(), "component-plant", e.source())
+                .map(f -> {
+                    location(f, e.path());
+                    return f;
+                })
                 .map(f -> new ComponentPlant(
                         e.id(),
                         textOr(f, "name", e.id()),
@@ -986,6 +1013,7 @@ final class NetworkBinder {
             return Optional.empty();
         }
         Fields f = maybe.get();
+        location(f, e.path());
         List<SegmentDemand> segments = new ArrayList<>();
         f.get("segments")
                 .flatMap(t -> mapping(t, f.at("segments"), "a mapping of segment to segment demand"))

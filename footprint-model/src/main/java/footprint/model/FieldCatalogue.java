@@ -141,7 +141,13 @@ public final class FieldCatalogue {
                                 "currency code",
                                 "",
                                 "the base currency",
-                                "The local currency (informative; amounts take the currency of their plant or market).")),
+                                "The local currency (informative; amounts take the currency of their plant or market)."),
+                        opt(
+                                "location",
+                                "location",
+                                "degrees",
+                                "none",
+                                "Where to draw it (its capital or centre) on the map ({lat: 54.5, lon: 36.3}); reports only.")),
                 "countries:\n  RU: {name: Russia, bloc: EAEU, currency: RUB}\n"));
         add(new Section(
                 "platform",
@@ -170,6 +176,12 @@ public final class FieldCatalogue {
                         opt("name", "text", "", "the id", "The plant's name."),
                         req("country", "country code", "", "Where it is."),
                         opt("currency", "currency code", "", "the base currency", "The currency of its amounts."),
+                        opt(
+                                "location",
+                                "location",
+                                "degrees",
+                                "none",
+                                "Where it is on the map ({lat: 54.5, lon: 36.3}); reports only."),
                         opt(
                                 "ownership",
                                 FIGURE,
@@ -268,6 +280,12 @@ public final class FieldCatalogue {
                         opt("name", "text", "", "the id", "The plant's name."),
                         req("country", "country code", "", "Where it is."),
                         opt("currency", "currency code", "", "the base currency", "The currency of its amounts."),
+                        opt(
+                                "location",
+                                "location",
+                                "degrees",
+                                "none",
+                                "Where it is on the map ({lat: 54.5, lon: 36.3}); reports only."),
                         req("component", "component id", "", "What it makes."),
                         opt("ownership", FIGURE, "fraction", "1", "The group's share (0.5 for a 50/50 venture)."),
                         req(
@@ -294,6 +312,12 @@ public final class FieldCatalogue {
                                 "",
                                 "the base currency",
                                 "The currency of its prices and penalty."),
+                        opt(
+                                "location",
+                                "location",
+                                "degrees",
+                                "none",
+                                "Where to draw it on the map; else its country's location."),
                         opt(
                                 "demand",
                                 "map of product id to series",
@@ -478,6 +502,15 @@ public final class FieldCatalogue {
                         opt("unit", "text", "", "the field's unit", "Unit of every figure that names none.")),
                 "demand: {2024: 1.3e6, 2026: 1.65e6, interpolate: linear, growth: {rate: 1%, from: 2027},"
                         + " source: seed 001}\n"));
+        add(new Section(
+                "location",
+                "Location",
+                "A place on the map, in degrees. Reports draw plants, component plants and markets there; a"
+                        + " market or plant without one is drawn at its country's location.",
+                List.of(
+                        req("lat", "number", "degrees", "Latitude, -90 (south) to 90 (north)."),
+                        req("lon", "number", "degrees", "Longitude, -180 (west) to 180 (east).")),
+                "    location: {lat: 54.51, lon: 36.26}\n"));
         add(new Section(
                 "growth",
                 "Growth",

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
  * @param currency the base currency every amount is converted to
  * @param discountRate the yearly rate at which later years count less, as a fraction
  * @param fx the value of one unit of each other currency in the base currency, by year
+ * @param locations where countries, plants, component plants and markets are on the map, keyed by
+ *     field path ({@code plants[kaluga]}, {@code countries[RU]}); for reports only
  */
 public record Network(
         String name,
@@ -35,7 +37,8 @@ public record Network(
         List<Ban> bans,
         List<LocalContent> localContent,
         List<Commitment> commitments,
-        List<Decision> decisions) {
+        List<Decision> decisions,
+        Map<String, GeoPoint> locations) {
     public Network {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -57,6 +60,72 @@ public record Network(
         localContent = List.copyOf(localContent);
         commitments = List.copyOf(commitments);
         decisions = List.copyOf(decisions);
+        locations = Ordered.copyOf(locations);
+    }
+
+    /** A network without map locations. */
+    public Network(
+            String name,
+            String description,
+            Horizon horizon,
+            String currency,
+            Figure discountRate,
+            Objective objective,
+            Map<String, Series> fx,
+            List<Country> countries,
+            List<Platform> platforms,
+            List<Component> components,
+            List<Plant> plants,
+            List<Product> products,
+            List<ComponentPlant> componentPlants,
+            List<Market> markets,
+            List<Lane> lanes,
+            List<Duty> duties,
+            List<Ban> bans,
+            List<LocalContent> localContent,
+            List<Commitment> commitments,
+            List<Decision> decisions) {
+        this(
+                name,
+                description,
+                horizon,
+                currency,
+                discountRate,
+                objective,
+                fx,
+                countries,
+                platforms,
+                components,
+                plants,
+                products,
+                componentPlants,
+                markets,
+                lanes,
+                duties,
+                bans,
+                localContent,
+                commitments,
+                decisions,
+                Map.of());
+    }
+
+    /**
+     * Where a plant, component plant or market is on the map: its own location, else its
+     * country's. Locations are keyed by field path: {@code plants[kaluga]}, {@code markets[FR]},
+     * {@code countries[FR]}.
+     */
+    public Optional<GeoPoint> locationOf(String id) {
+        for (String kind : List.of("plants", "component-plants", "markets")) {
+            GeoPoint own = locations.get(kind + "[" + id + "]");
+            if (own != null) {
+                return Optional.of(own);
+            }
+        }
+        Optional<String> country = plant(id)
+                .map(Plant::country)
+                .or(() -> componentPlant(id).map(ComponentPlant::country))
+                .or(() -> market(id).map(Market::country));
+        return country.map(c -> locations.get("countries[" + c + "]"));
     }
 
     private static <T> Optional<T> find(List<T> items, Function<T, String> id, String wanted) {
