@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             SolveCommand.class,
             ConvertCommand.class,
+            ExportModelCommand.class,
+            ImportModelCommand.class,
             DocsCommand.class,
             CommandLine.HelpCommand.class
         },
