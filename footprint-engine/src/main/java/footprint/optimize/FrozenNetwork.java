@@ -213,7 +213,6 @@ final class FrozenNetwork {
         componentPlantId = n.componentPlants().stream().map(ComponentPlant::id).toArray(String[]::new);
         marketId = n.markets().stream().map(Market::id).toArray(String[]::new);
         Map<String, Integer> plantIx = index(plantId);
-        Map<String, Integer> productIx = index(productId);
         Map<String, Integer> platformIx = index(platformId);
         Map<String, Integer> componentIx = index(componentId);
         Map<String, Integer> componentPlantIx = index(componentPlantId);

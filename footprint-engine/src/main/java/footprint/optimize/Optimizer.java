@@ -57,8 +57,8 @@ public final class Optimizer {
      */
     public static Plan solve(
             Network network, ToDoubleFunction<Figure> valueOf, SolveOptions options, SolveListener listener) {
-        long start = System.nanoTime();
         loadNatives();
+        long start = System.nanoTime();
         listener.message("Building the model");
         FrozenNetwork f = FrozenNetwork.of(network, valueOf);
         return solve(f, Formulation.Settings.milp(), options, listener, start);
@@ -165,6 +165,7 @@ public final class Optimizer {
     }
 
     /** What a backend returned: the values by variable index (null without a plan). */
+    @SuppressWarnings("ArrayRecordComponent") // private, built once, never compared
     private record Outcome(SolveStatus status, double objective, double bound, double[] values) {}
 
     /** SCIP and CBC through the MPSolver interface (the relative gap is a common parameter there). */

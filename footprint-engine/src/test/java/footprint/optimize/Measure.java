@@ -17,6 +17,17 @@ final class Measure {
     private Measure() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("root")) {
+            root(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("brute")) {
+            for (int seed = 0; seed < Integer.parseInt(args[1]); seed++) {
+                FrozenNetwork f = FrozenNetwork.of(Models.read(BruteForceTest.tiny(seed)));
+                System.out.printf(Locale.ROOT, "seed %d: %s best %s%n", seed, f.mode, BruteForceTest.enumerate(f));
+            }
+            return;
+        }
         if (args.length > 0 && args[0].equals("medium")) {
             medium(Double.parseDouble(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             return;
@@ -262,5 +273,20 @@ final class Measure {
                 + "    - {from: EAEU, to: [EU, UK], brands: [B1], years: 2027-}\n"
                 + "  local-content:\n    - {to: EAEU, min-share: 30%}\n");
         return s.toString().replace("{, ", "{");
+    }
+
+    /** The LP relaxation with and without the rows for strength, on a medium network. */
+    static void root(int seed, int plants) {
+        Optimizer.loadNatives();
+        Network n = Models.read(mediumModel(seed, plants));
+        FrozenNetwork f = FrozenNetwork.of(n);
+        for (boolean strength : new boolean[] {true, false}) {
+            Formulation.Settings s = Formulation.Settings.milp();
+            if (!strength) {
+                s = s.without(Formulation.Family.STRENGTH);
+            }
+            System.out.printf(
+                    Locale.ROOT, "LP relaxation, strength %s: %.6e%n", strength, ConstraintFamilyTest.relaxation(f, s));
+        }
     }
 }
