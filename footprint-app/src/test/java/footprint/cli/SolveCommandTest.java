@@ -160,4 +160,22 @@ class SolveCommandTest {
             assertThat(r.out()).as(solver).contains("Optimal plan: NPV 22.8 M EUR");
         }
     }
+
+    @Test
+    void cost_mode_prints_the_cost_and_the_lost_sale_penalty(@TempDir Path dir) throws IOException {
+        // Serving RU from north costs 11,000 + 5,000 duty; the penalty of 12,000 is cheaper.
+        String cost = MODEL.replace("currency: EUR\n", "currency: EUR\nobjective: cost\n")
+                .replace(
+                        "RU: {country: RU, demand: {expert: 500}}",
+                        "RU: {country: RU, demand: {expert: 500}, lost-sale-penalty: 12000}")
+                .replace(
+                        "FR: {country: FR, demand: {expert: 900}}",
+                        "FR: {country: FR, demand: {expert: 900}, lost-sale-penalty: 50000}");
+        Run r = run("solve", write(dir, "cost.yaml", cost).toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Optimal plan: cost")
+                .contains("lost-sale penalty")
+                .contains("= objective");
+    }
 }

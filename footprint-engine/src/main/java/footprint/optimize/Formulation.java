@@ -33,6 +33,14 @@ import java.util.Set;
  * </pre>
  *
  * In cost mode the same costs are minimised, without revenue, plus d[t]·penalty[m,t]·lost[m,k,t].
+ *
+ * <p>Ownership, in both modes: everything that happens at an assembly plant (its revenue, variable
+ * cost, freight and duties on what it sells, fixed, idle, closure and reopening costs, tooling
+ * investment, and the components it buys at their unit cost plus freight) counts at own[p]; a
+ * component plant sells at cost, so only its fixed cost is its own result, counted at own[q];
+ * lost-sale penalties count in full. FX: plant, component-plant and market amounts are in their
+ * currency (the base one unless given) and converted at each year's rate; lane costs are in the
+ * base currency.
  */
 final class Formulation {
     /** The constraint families, so that a test can show each one binds by leaving it out. */
