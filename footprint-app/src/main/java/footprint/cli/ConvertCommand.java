@@ -30,7 +30,7 @@ final class ConvertCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", description = "The model file (.yaml, .yml or .json).")
+    @Parameters(paramLabel = "MODEL", description = "The model file (.yaml, .yml or .json) or model workbook (.xlsx).")
     Path model;
 
     @Option(

@@ -36,7 +36,7 @@ final class ExportModelCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", description = "The model file (.yaml, .yml or .json).")
+    @Parameters(paramLabel = "MODEL", description = "The model file (.yaml, .yml or .json) or model workbook (.xlsx).")
     Path model;
 
     @Option(

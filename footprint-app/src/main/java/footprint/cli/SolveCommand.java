@@ -45,7 +45,7 @@ final class SolveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", description = "The model file (.yaml, .yml or .json).")
+    @Parameters(paramLabel = "MODEL", description = "The model file (.yaml, .yml or .json) or model workbook (.xlsx).")
     Path model;
 
     @Option(names = "--json", paramLabel = "PLAN.json", description = "Also write the plan as JSON.")

@@ -1,5 +1,6 @@
 package footprint.io;
 
+import footprint.io.excel.ModelWorkbook;
 import footprint.io.scenario.ScenarioReader;
 import footprint.io.yaml.JsonTrees;
 import footprint.io.yaml.YamlTrees;
@@ -25,16 +26,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a model file (YAML, or JSON by its {@code .json} extension): refuses what is too large or
- * not text, parses, binds to a {@link Network}, validates, and returns every problem with its file,
- * line, column and field path. Never throws for a user's mistake.
+ * Reads a model file (YAML, JSON by its {@code .json} extension, or an Excel workbook by its {@code
+ * .xlsx} extension): refuses what is too large or not text, parses, binds to a {@link Network},
+ * validates, and returns every problem with its file, line and column (or sheet and cell) and field
+ * path. Never throws for a user's mistake.
  */
 public final class ModelReader {
     private ModelReader() {}
 
-    /** Reads a model or scenario file from disk. */
+    /** Reads a model or scenario file from disk; an .xlsx file as a model workbook ({@link ModelWorkbook}). */
     public static ModelRead read(Path path) {
+        if (isWorkbook(path)) {
+            return ModelWorkbook.read(path);
+        }
         return resolveAndBind(parseFile(path), path.toString());
+    }
+
+    /** Whether a file is read as an Excel workbook: by its extension, .xlsx. */
+    public static boolean isWorkbook(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
     /** Reads the bytes of a file named {@code file} (its extension picks JSON or YAML). */
@@ -67,8 +78,14 @@ public final class ModelReader {
         return new ModelRead(file, errors ? Optional.empty() : bound.network(), all);
     }
 
-    /** The document of a file, or the reason it is refused. */
+    /**
+     * The document of a file, or the reason it is refused. An .xlsx workbook gives the same document,
+     * each node placed at its cell, so a scenario may extend a workbook.
+     */
     public static ParsedTree parseFile(Path path) {
+        if (isWorkbook(path)) {
+            return ModelWorkbook.parse(path);
+        }
         String file = path.toString();
         try {
             if (Files.isDirectory(path)) {
@@ -101,8 +118,8 @@ public final class ModelReader {
             if (b == 0) {
                 return refused(
                         file,
-                        "is not a text file (it holds NUL bytes); a model is YAML or JSON text. Excel"
-                                + " workbooks are imported with import-model.");
+                        "is not a text file (it holds NUL bytes); a model is YAML or JSON text, or an Excel"
+                                + " workbook named .xlsx.");
             }
         }
         String text;

@@ -8,6 +8,7 @@ import footprint.model.Country;
 import footprint.model.Decision;
 import footprint.model.Duty;
 import footprint.model.Figure;
+import footprint.model.GeoPoint;
 import footprint.model.Horizon;
 import footprint.model.Lane;
 import footprint.model.LaneMode;
@@ -43,8 +44,9 @@ import java.util.TreeMap;
  * Random valid networks from a seed: a few countries, plants, products, markets, lanes and rules,
  * with every form of number (points, ranges with and without mode, triangular, uniform, normal,
  * lognormal), every form of series (constant, step, linear, growth), and random sources, units and
- * awkward names. Valid means the validator finds no error (warnings may remain). Figures inside a
- * rule that has a source carry that source, as they do when read from a file.
+ * awkward names, and map locations for some countries, plants, component plants and markets. Valid
+ * means the validator finds no error (warnings may remain). Figures inside a rule that has a source
+ * carry that source, as they do when read from a file.
  */
 final class RandomNetworks {
     private static final List<String> COUNTRIES = List.of("FR", "ES", "DE", "GB", "RU", "KZ", "CN");
@@ -100,11 +102,15 @@ final class RandomNetworks {
             List.of("Peugeot", "Citroën", "Opel", "Fiat", "Leapmotor", "DS: Automobiles");
 
     private final Random r;
+    /** Draws the locations, apart from {@link #r}, so that adding them changed nothing else. */
+    private final Random places;
+
     private final Horizon horizon;
     private final List<String> currencies = new ArrayList<>();
 
     private RandomNetworks(long seed) {
         this.r = new Random(seed);
+        this.places = new Random(~seed);
         int first = 2020 + r.nextInt(6);
         this.horizon = new Horizon(first, first + r.nextInt(8));
     }
@@ -441,6 +447,12 @@ final class RandomNetworks {
         }
         List<Decision> decisions = decisions(plants);
 
+        Map<String, GeoPoint> locations = new LinkedHashMap<>();
+        countries.forEach(c -> location("countries[" + c.code() + "]", locations));
+        plants.forEach(p -> location("plants[" + p.id() + "]", locations));
+        componentPlants.forEach(c -> location("component-plants[" + c.id() + "]", locations));
+        markets.forEach(m -> location("markets[" + m.id() + "]", locations));
+
         return new Network(
                 name(),
                 chance(0.5) ? "" : name(),
@@ -461,7 +473,25 @@ final class RandomNetworks {
                 bans,
                 localContent,
                 commitments,
-                decisions);
+                decisions,
+                locations);
+    }
+
+    /** Sometimes a location for {@code key}: anywhere on the globe, its edges included, to any precision. */
+    private void location(String key, Map<String, GeoPoint> locations) {
+        if (places.nextDouble() < 0.5) {
+            return;
+        }
+        double lat = places.nextDouble() * 180 - 90;
+        double lon = places.nextDouble() * 360 - 180;
+        GeoPoint p = switch (places.nextInt(5)) {
+            case 0 -> new GeoPoint(Math.round(lat * 100) / 100.0, Math.round(lon * 100) / 100.0);
+            case 1 -> new GeoPoint(Math.round(lat), Math.round(lon));
+            case 2 -> new GeoPoint(places.nextBoolean() ? 90 : -90, places.nextBoolean() ? 180 : -180);
+            case 3 -> new GeoPoint(0, Math.round(lon * 1e6) / 1e6);
+            default -> new GeoPoint(lat, lon);
+        };
+        locations.put(key, p);
     }
 
     private Plant plant(String id, List<String> countries, List<String> platforms, List<String> products) {

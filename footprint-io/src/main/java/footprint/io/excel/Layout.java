@@ -110,12 +110,16 @@ final class Layout {
 
     static final Sheet COUNTRIES = item(
             "countries",
-            "Every country the model uses, with its trade bloc.",
+            "Every country the model uses, with its trade bloc and where the report's map draws it.",
             "country",
-            key("code", "The country's code (ISO 3166 alpha-2 is a good choice)."),
-            text("name", "country"),
-            text("bloc", "country"),
-            text("currency", "country"));
+            1,
+            concat(
+                    List.of(
+                            key("code", "The country's code (ISO 3166 alpha-2 is a good choice)."),
+                            text("name", "country"),
+                            text("bloc", "country"),
+                            text("currency", "country")),
+                    location("country")));
 
     static final Sheet PLATFORMS = item(
             "platforms",
@@ -138,11 +142,15 @@ final class Layout {
                     + " tooling, the statuses a planner fixes on plant-status. Amounts of money are in the"
                     + " plant's currency.",
             "plant",
-            key("id", "The plant's id."),
-            text("name", "plant"),
-            text("country", "plant"),
-            text("currency", "plant"),
-            list("platforms", "plant"));
+            1,
+            concat(
+                    List.of(
+                            key("id", "The plant's id."),
+                            text("name", "plant"),
+                            text("country", "plant"),
+                            text("currency", "plant")),
+                    location("plant"),
+                    List.of(list("platforms", "plant"))));
 
     static final Sheet PLANT_FIGURES = new Sheet(
             "plant-figures",
@@ -236,11 +244,15 @@ final class Layout {
             "component-plants",
             "Plants making one kind of component; their figures are on component-plant-figures.",
             "component-plant",
-            key("id", "The component plant's id."),
-            text("name", "component-plant"),
-            text("country", "component-plant"),
-            text("currency", "component-plant"),
-            text("component", "component-plant"));
+            1,
+            concat(
+                    List.of(
+                            key("id", "The component plant's id."),
+                            text("name", "component-plant"),
+                            text("country", "component-plant"),
+                            text("currency", "component-plant")),
+                    location("component-plant"),
+                    List.of(text("component", "component-plant"))));
 
     static final Sheet COMPONENT_PLANT_FIGURES = new Sheet(
             "component-plant-figures",
@@ -270,6 +282,7 @@ final class Layout {
                             text("name", "market"),
                             text("country", "market"),
                             text("currency", "market")),
+                    location("market"),
                     figureColumns("lost-sale-penalty")));
 
     static final Sheet SEGMENTS = item(
@@ -500,6 +513,38 @@ final class Layout {
                 Kind.YEAR,
                 List.of(),
                 "On the growth row: the first year that grows by the rate."));
+        return out;
+    }
+
+    /** The type of a field given as a small mapping of numbers, one column each: a location. */
+    static final String LOCATION = "location";
+
+    /**
+     * The catalogue section of the parts of a field that is a small mapping spread over the columns
+     * {@code F.part} ({@code location.lat}, {@code location.lon}), if the field is one.
+     */
+    static Optional<FieldCatalogue.Section> mappingOf(String section, String field) {
+        return FieldCatalogue.section(section)
+                .field(field)
+                .filter(f -> f.type().equals(LOCATION))
+                .map(f -> FieldCatalogue.section(f.type()));
+    }
+
+    /**
+     * The columns {@code location.lat} and {@code location.lon} of a thing the report's map draws,
+     * each noted with the catalogue's meaning of the thing's location and of the part.
+     */
+    static List<Column> location(String section) {
+        String meaning = meaning(section, LOCATION);
+        List<Column> out = new ArrayList<>();
+        for (FieldCatalogue.Field part : FieldCatalogue.section(LOCATION).fields()) {
+            out.add(new Column(
+                    LOCATION + "." + part.name(),
+                    Kind.NUMBER,
+                    List.of(),
+                    meaning + " " + part.meaning() + " In " + part.unit() + " (54.51, -0.42). Give both"
+                            + " location columns, or leave both empty."));
+        }
         return out;
     }
 

@@ -32,14 +32,8 @@ public final class ModelWorkbook {
      */
     public static ModelRead read(Path path) {
         String file = path.toString();
-        WorkbookReader.Cells cells =
-                WorkbookReader.read(path, name -> Layout.sheet(name).isPresent());
-        if (cells.refused()) {
-            return new ModelRead(file, Optional.empty(), cells.problems());
-        }
-        ParsedTree parsed = TreeAssembler.assemble(file, cells);
-        List<Problem> problems = new ArrayList<>(cells.problems());
-        problems.addAll(parsed.problems());
+        ParsedTree parsed = parse(path);
+        List<Problem> problems = new ArrayList<>(parsed.problems());
         if (parsed.tree().isEmpty()) {
             return new ModelRead(file, Optional.empty(), problems);
         }
@@ -49,6 +43,23 @@ public final class ModelWorkbook {
         }
         boolean errors = problems.stream().anyMatch(Problem::isError);
         return new ModelRead(file, errors ? Optional.empty() : bound.network(), problems);
+    }
+
+    /**
+     * The document of a workbook, each node placed at its cell, with the problems of the file and of
+     * its sheets' shape; not yet bound or checked. A scenario may extend a workbook through this: its
+     * problems in the base are then reported by sheet and cell. Nothing here throws for a bad file.
+     */
+    public static ParsedTree parse(Path path) {
+        WorkbookReader.Cells cells =
+                WorkbookReader.read(path, name -> Layout.sheet(name).isPresent());
+        if (cells.refused()) {
+            return new ParsedTree(Optional.empty(), cells.problems());
+        }
+        ParsedTree parsed = TreeAssembler.assemble(path.toString(), cells);
+        List<Problem> problems = new ArrayList<>(cells.problems());
+        problems.addAll(parsed.problems());
+        return new ParsedTree(parsed.tree(), problems);
     }
 
     /**

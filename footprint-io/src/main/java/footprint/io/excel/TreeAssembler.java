@@ -3,6 +3,7 @@ package footprint.io.excel;
 import footprint.io.ParsedTree;
 import footprint.io.Tree;
 import footprint.model.FieldCatalogue;
+import footprint.model.GeoPoint;
 import footprint.model.check.Location;
 import footprint.model.check.Problem;
 import footprint.model.check.ProblemCode;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
 
 /**
@@ -191,6 +193,11 @@ final class TreeAssembler {
             int dot = header.indexOf('.');
             String field = dot < 0 ? header : header.substring(0, dot);
             String part = dot < 0 ? "" : header.substring(dot + 1);
+            Optional<FieldCatalogue.Section> parts =
+                    Layout.mappingOf(sheet.section().get(), field);
+            if (parts.isPresent()) {
+                return part.isEmpty() || parts.get().field(part).isPresent();
+            }
             return section.field(field).isPresent()
                     && (part.isEmpty()
                             || part.equals("value")
@@ -446,7 +453,13 @@ final class TreeAssembler {
                     .findFirst()
                     .orElseThrow();
             Tree value;
-            if (given.stream().anyMatch(r -> hasSeriesParts(r, field))) {
+            Optional<FieldCatalogue.Section> parts = Layout.mappingOf(section, field);
+            if (parts.isPresent()) {
+                if (given.size() > 1) {
+                    conflicts(t, given, headers, what);
+                }
+                value = location(t, first, field, parts.get());
+            } else if (given.stream().anyMatch(r -> hasSeriesParts(r, field))) {
                 value = series(t, given, field, field + " of " + what, isSeries(section, field));
             } else {
                 if (given.size() > 1) {
@@ -463,6 +476,52 @@ final class TreeAssembler {
                 }
             }
             into.put(t.key(field, keyCell), value);
+        }
+    }
+
+    /**
+     * A location spread over the columns {@code location.lat} and {@code location.lon}, as the
+     * mapping {@code {lat, lon}}. The binder reports a location off the globe, or missing a part,
+     * at the mapping's place: that is the cell out of range, else the empty cell of the part
+     * missing, else the latitude's cell.
+     */
+    private static Tree location(Table t, Row r, String field, FieldCatalogue.Section parts) {
+        Optional<Grid.Cell> whole = r.cell(field);
+        if (whole.isPresent()) {
+            return t.scalar(whole.get()); // the binder says what a location is
+        }
+        String latHeader = field + ".lat";
+        String lonHeader = field + ".lon";
+        Optional<Grid.Cell> lat = r.cell(latHeader);
+        Optional<Grid.Cell> lon = r.cell(lonHeader);
+        Location where;
+        if (lat.isPresent() && offTheGlobe(lat.get(), v -> new GeoPoint(v, 0))) {
+            where = t.at(lat.get());
+        } else if (lon.isPresent() && offTheGlobe(lon.get(), v -> new GeoPoint(0, v))) {
+            where = t.at(lon.get());
+        } else if (lat.isEmpty()) {
+            where = t.at(r, latHeader);
+        } else if (lon.isEmpty()) {
+            where = t.at(r, lonHeader);
+        } else {
+            where = t.at(lat.get());
+        }
+        Node m = new Node(where, false);
+        for (FieldCatalogue.Field part : parts.fields()) {
+            r.cell(field + "." + part.name()).ifPresent(c -> m.put(t.key(part.name(), c), t.scalar(c)));
+        }
+        return m.build();
+    }
+
+    /** Whether a cell holds a number that {@code point} refuses as off the globe. */
+    private static boolean offTheGlobe(Grid.Cell c, DoubleFunction<GeoPoint> point) {
+        try {
+            var unused = point.apply(Double.parseDouble(c.text().strip()));
+            return false;
+        } catch (NumberFormatException e) {
+            return false; // the binder reports it as not a number, at its cell
+        } catch (IllegalArgumentException e) {
+            return true;
         }
     }
 

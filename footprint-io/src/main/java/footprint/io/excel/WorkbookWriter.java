@@ -9,6 +9,7 @@ import footprint.model.Decision;
 import footprint.model.Duty;
 import footprint.model.FieldCatalogue;
 import footprint.model.Figure;
+import footprint.model.GeoPoint;
 import footprint.model.Lane;
 import footprint.model.LocalContent;
 import footprint.model.Market;
@@ -426,8 +427,9 @@ final class WorkbookWriter {
             }
             case "countries" -> {
                 for (Country c : n.countries()) {
-                    out.add(optional(
-                            row("code", c.code(), "name", c.name(), "bloc", c.bloc()), "currency", c.currency()));
+                    var r = optional(
+                            row("code", c.code(), "name", c.name(), "bloc", c.bloc()), "currency", c.currency());
+                    out.add(located(r, n, "countries", c.code()));
                 }
             }
             case "platforms" -> {
@@ -444,6 +446,7 @@ final class WorkbookWriter {
                 for (Plant p : n.plants()) {
                     var r = optional(
                             row("id", p.id(), "name", p.name(), "country", p.country()), "currency", p.currency());
+                    located(r, n, "plants", p.id());
                     if (!p.platforms().isEmpty()) {
                         r.put("platforms", String.join(", ", p.platforms()));
                     }
@@ -505,6 +508,7 @@ final class WorkbookWriter {
                 for (ComponentPlant c : n.componentPlants()) {
                     var r = optional(
                             row("id", c.id(), "name", c.name(), "country", c.country()), "currency", c.currency());
+                    located(r, n, "component-plants", c.id());
                     r.put("component", c.component());
                     out.add(r);
                 }
@@ -516,6 +520,7 @@ final class WorkbookWriter {
                 for (Market m : n.markets()) {
                     var r = optional(
                             row("id", m.id(), "name", m.name(), "country", m.country()), "currency", m.currency());
+                    located(r, n, "markets", m.id());
                     m.lostSalePenalty().ifPresent(f -> figure(r, "lost-sale-penalty", f, false));
                     out.add(r);
                 }
@@ -614,6 +619,19 @@ final class WorkbookWriter {
 
     private static Map<String, Object> optional(Map<String, Object> row, String key, Optional<String> value) {
         value.ifPresent(v -> row.put(key, v));
+        return row;
+    }
+
+    /**
+     * Puts the thing's own location (not its country's) into the columns location.lat and
+     * location.lon; {@code kind} is its collection in the model (plants), as in the network's keys.
+     */
+    private static Map<String, Object> located(Map<String, Object> row, Network n, String kind, String id) {
+        GeoPoint p = n.locations().get(kind + "[" + id + "]");
+        if (p != null) {
+            row.put(Layout.LOCATION + ".lat", p.lat());
+            row.put(Layout.LOCATION + ".lon", p.lon());
+        }
         return row;
     }
 

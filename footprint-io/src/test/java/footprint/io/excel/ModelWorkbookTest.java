@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import footprint.io.ModelRead;
 import footprint.io.ModelReader;
 import footprint.io.ModelWriter;
+import footprint.model.GeoPoint;
 import footprint.model.Network;
 import footprint.model.check.Problem;
 import java.io.OutputStream;
@@ -278,6 +279,157 @@ class ModelWorkbookTest {
         assertThat(back.markets()).isEqualTo(original.markets());
         assertThat(back.plants()).isEqualTo(original.plants());
         assertThat(back.lanes()).containsExactlyInAnyOrderElementsOf(original.lanes());
+    }
+
+    // ---- map locations ----------------------------------------------------------------------------
+
+    /** tiny.yaml with locations for the country FR, the plant north and the market RU. */
+    private Path located() throws Exception {
+        String yaml = Files.readString(tiny())
+                .replace(
+                        "  FR: {name: France, bloc: EU}",
+                        "  FR: {name: France, bloc: EU, location: {lat: 48.86, lon: 2.35}}")
+                .replace(
+                        "  north:\n    country: FR\n",
+                        "  north:\n    country: FR\n    location: {lat: 51.88, lon: -0.42}\n")
+                .replace(
+                        "  RU:\n    country: RU\n    segments",
+                        "  RU:\n    country: RU\n    location: {lat: -33.9, lon: 151.2}\n    segments");
+        Path model = dir.resolve("located.yaml");
+        Files.writeString(model, yaml);
+        return model;
+    }
+
+    @Test
+    void locations_survive_yaml_to_excel_to_yaml_in_two_columns_the_catalogue_explains() throws Exception {
+        Path model = located();
+        assertThat(network(model).locations()).containsOnlyKeys("countries[FR]", "plants[north]", "markets[RU]");
+        roundTrip(model);
+        try (var wb = new XSSFWorkbook(exported(model).toFile())) {
+            for (String sheet : List.of("countries", "plants", "component-plants", "markets")) {
+                XSSFSheet s = wb.getSheet(sheet);
+                assertThat(column(s, "location.lon")).as(sheet).isEqualTo(column(s, "location.lat") + 1);
+                assertThat(s.getRow(0)
+                                .getCell(column(s, "location.lat"))
+                                .getCellComment()
+                                .getString()
+                                .getString())
+                        .as(sheet)
+                        .contains("map")
+                        .contains("Latitude, -90 (south) to 90 (north).");
+            }
+            XSSFSheet plants = wb.getSheet("plants");
+            Row north = find(plants, Map.of("id", "north"));
+            assertThat(format(plants, north, "location.lat")).isEqualTo("51.88");
+            assertThat(format(plants, north, "location.lon")).isEqualTo("-0.42");
+            assertThat(find(plants, Map.of("id", "east")).getCell(column(plants, "location.lat")))
+                    .isNull();
+            assertThat(plants.getRow(0)
+                            .getCell(column(plants, "location.lon"))
+                            .getCellComment()
+                            .getString()
+                            .getString())
+                    .contains("Longitude, -180 (west) to 180 (east).");
+            XSSFSheet markets = wb.getSheet("markets");
+            assertThat(format(markets, find(markets, Map.of("id", "RU")), "location.lat"))
+                    .isEqualTo("-33.9");
+        }
+    }
+
+    @Test
+    void a_location_off_the_globe_or_half_given_is_reported_at_the_cell_to_correct() throws Exception {
+        Path xlsx = exported(located());
+        String[] cells = new String[3];
+        edit(xlsx, wb -> {
+            XSSFSheet plants = wb.getSheet("plants");
+            Cell lat = find(plants, Map.of("id", "north")).getCell(column(plants, "location.lat"));
+            lat.setCellValue(95);
+            cells[0] = lat.getAddress().formatAsString();
+            XSSFSheet markets = wb.getSheet("markets");
+            Row ru = find(markets, Map.of("id", "RU"));
+            Cell lon = ru.getCell(column(markets, "location.lon"));
+            lon.setCellValue(-200);
+            cells[1] = lon.getAddress().formatAsString();
+            XSSFSheet countries = wb.getSheet("countries");
+            Row fr = find(countries, Map.of("code", "FR"));
+            Cell frLon = fr.getCell(column(countries, "location.lon"));
+            cells[2] = frLon.getAddress().formatAsString();
+            fr.removeCell(frLon);
+        });
+        ModelRead read = ModelWorkbook.read(xlsx);
+        assertThat(read.ok()).isFalse();
+        assertThat(lines(read))
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith(xlsx + ", sheet plants, cell " + cells[0] + ": error FP-E007")
+                        .contains("lat from -90 to 90"))
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith(xlsx + ", sheet markets, cell " + cells[1] + ": error FP-E007")
+                        .contains("lon from -180 to 180"))
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith(xlsx + ", sheet countries, cell " + cells[2] + ": error FP-E004")
+                        .contains("'lon'"));
+    }
+
+    @Test
+    void a_location_typed_as_text_is_reported_at_its_cell() throws Exception {
+        Path xlsx = exported(located());
+        String cell = edit(xlsx, "plants", Map.of("id", "north"), "location.lat", "51°53' N");
+        assertThat(lines(ModelWorkbook.read(xlsx)))
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith(xlsx + ", sheet plants, cell " + cell + ": error FP-E006")
+                        .contains("is not a number"));
+    }
+
+    // ---- a workbook wherever a model file goes ---------------------------------------------------
+
+    @Test
+    void model_reader_reads_an_xlsx_file_as_a_workbook_with_problems_by_cell() throws Exception {
+        Path xlsx = exported(KALUGA);
+        ModelRead read = ModelReader.read(xlsx);
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.network()).contains(network(KALUGA));
+        Path upper = Files.copy(xlsx, dir.resolve("KALUGA.XLSX"));
+        assertThat(ModelReader.read(upper).network()).contains(network(KALUGA));
+        String cell = edit(xlsx, "plant-figures", Map.of("plant", "kaluga", "field", "capacity"), "value", "lots");
+        assertThat(lines(ModelReader.read(xlsx)))
+                .anySatisfy(l ->
+                        assertThat(l).startsWith(xlsx + ", sheet plant-figures, cell " + cell + ": error FP-E006"));
+        Path fake = dir.resolve("fake.xlsx");
+        Files.copy(tiny(), fake);
+        assertThat(ModelReader.read(fake).problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.toString()).contains("FP-E002").contains("not an Excel workbook"));
+    }
+
+    @Test
+    void a_scenario_may_extend_a_workbook_and_problems_in_it_are_reported_by_cell() throws Exception {
+        Network base = network(tiny());
+        exported(tiny());
+        Path scenario = dir.resolve("smaller-north.yaml");
+        Files.writeString(scenario, """
+                footprint: 1
+                extends: tiny.xlsx
+                name: Smaller north
+                changes:
+                  - set: plants[north].capacity
+                    to: {value: 700, source: "seed 000"}
+                  - set: plants[north].location
+                    to: {lat: 51.88, lon: -0.42}
+                """);
+        ModelRead read = ModelReader.read(scenario);
+        assertThat(read.errors()).isEmpty();
+        Network n = read.network().orElseThrow();
+        assertThat(n.name()).isEqualTo("Smaller north");
+        assertThat(n.plant("north").orElseThrow().capacity().nominal(2024)).isEqualTo(700);
+        assertThat(n.locationOf("north")).contains(new GeoPoint(51.88, -0.42));
+        assertThat(n.markets()).isEqualTo(base.markets());
+        assertThat(n.plant("east")).isEqualTo(base.plant("east"));
+
+        Path xlsx = dir.resolve("tiny.xlsx");
+        String cell = edit(xlsx, "plant-figures", Map.of("plant", "east", "year", "2026"), "value", "lots");
+        assertThat(lines(ModelReader.read(scenario)))
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith(xlsx.toAbsolutePath() + ", sheet plant-figures, cell " + cell + ": error FP-E006"));
     }
 
     // ---- files that are not workbooks -------------------------------------------------------------
