@@ -1,18 +1,36 @@
 package footprint.io;
 
 import footprint.model.Network;
+import footprint.model.check.Location;
 import footprint.model.check.Problem;
 import footprint.model.check.Severity;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What reading a model file gave: the network (present only when no problem is an error) and
- * every problem, sorted by place in the file.
+ * What reading a model file gave: the network (present only when no problem is an error), every
+ * problem sorted by place in the file, and where each field path of the model was written (a
+ * scenario's changes point into the scenario file), so later answers (a conflict, a trace) can
+ * name the file and line of a rule or figure.
  */
-public record ModelRead(String file, Optional<Network> network, List<Problem> problems) {
+public record ModelRead(String file, Optional<Network> network, List<Problem> problems, Map<String, Location> places) {
     public ModelRead {
         problems = problems.stream().sorted(Problem.ORDER).toList();
+        places = Map.copyOf(places);
+    }
+
+    /** A result without places (a file refused before it was read). */
+    public ModelRead(String file, Optional<Network> network, List<Problem> problems) {
+        this(file, network, problems, Map.of());
+    }
+
+    /**
+     * Where a field path (as in problems: {@code commitments[1]}, {@code plants[kaluga].capacity.2027})
+     * was written: its own place, else that of the nearest enclosing field that has one.
+     */
+    public Optional<Location> placeOf(String path) {
+        return ModelReader.locate(path, places);
     }
 
     public List<Problem> errors() {
@@ -31,6 +49,6 @@ public record ModelRead(String file, Optional<Network> network, List<Problem> pr
     public ModelRead strict() {
         List<Problem> all =
                 problems.stream().map(p -> p.withSeverity(Severity.ERROR)).toList();
-        return new ModelRead(file, all.isEmpty() ? network : Optional.empty(), all);
+        return new ModelRead(file, all.isEmpty() ? network : Optional.empty(), all, places);
     }
 }

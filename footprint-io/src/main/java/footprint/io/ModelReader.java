@@ -75,7 +75,7 @@ public final class ModelReader {
         List<Problem> all = new ArrayList<>(parsed.problems());
         all.addAll(bound.problems());
         boolean errors = all.stream().anyMatch(Problem::isError);
-        return new ModelRead(file, errors ? Optional.empty() : bound.network(), all);
+        return new ModelRead(file, errors ? Optional.empty() : bound.network(), all, bound.places());
     }
 
     /**
@@ -173,7 +173,7 @@ public final class ModelReader {
             }
         }
         boolean errors = problems.stream().anyMatch(Problem::isError);
-        return new ModelRead(file, errors ? Optional.empty() : bound.network(), problems);
+        return new ModelRead(file, errors ? Optional.empty() : bound.network(), problems, bound.places());
     }
 
     /** The binder already reported a broken field; the validator need not report its placeholder. */

@@ -42,7 +42,7 @@ public final class ModelWorkbook {
             problems.add(unplacedInText(p, file) ? p.locatedAt(new Location(file, 0, 0)) : p);
         }
         boolean errors = problems.stream().anyMatch(Problem::isError);
-        return new ModelRead(file, errors ? Optional.empty() : bound.network(), problems);
+        return new ModelRead(file, errors ? Optional.empty() : bound.network(), problems, bound.places());
     }
 
     /**

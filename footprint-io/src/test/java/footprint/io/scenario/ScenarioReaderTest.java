@@ -177,4 +177,19 @@ class ScenarioReaderTest {
                 .containsExactly("plants", "v1.2", "capacity", "2024");
         assertThat(TreePath.parse("trade.bans[2]").keys()).containsExactly("trade", "bans", "2");
     }
+
+    @Test
+    void the_read_remembers_where_each_rule_was_written_even_in_a_scenario() throws IOException {
+        ModelRead read = scenario("placed.yaml", """
+                footprint: 1
+                extends: base.yaml
+                changes:
+                  - {force: idle, plant: east, years: 2026}
+                """);
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.placeOf("decisions[1]").orElseThrow().file()).endsWith("placed.yaml");
+        assertThat(read.placeOf("decisions[1]").orElseThrow().line()).isEqualTo(4);
+        assertThat(read.placeOf("plants[north].capacity").orElseThrow().file()).endsWith("base.yaml");
+        assertThat(read.placeOf("plants[north].capacity").orElseThrow().line()).isEqualTo(16);
+    }
 }
