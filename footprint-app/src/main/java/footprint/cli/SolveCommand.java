@@ -118,7 +118,7 @@ final class SolveCommand implements Callable<Integer> {
         out.print(PlanText.of(network, plan));
         out.flush();
         if (json != null) {
-            write(json, PlanJson.of(plan) + "\n");
+            write(json, PlanJson.of(plan, network, model.toString()) + "\n");
             err.println("wrote the plan to " + json);
         }
         err.flush();

@@ -3,6 +3,8 @@ package footprint.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import footprint.model.GeoPoint;
+import footprint.model.Network;
 import footprint.optimize.Plan;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,14 @@ import java.util.Map;
  * buildSeconds}, {@code solveSeconds}, {@code kpis}, {@code plants}, {@code flows}, {@code
  * lostSales}, {@code componentFlows}, {@code investments}, {@code decisions}, {@code notes}.
  * Numbers that are not finite (no plan, no bound) are written as null.
+ *
+ * <p>Given the network, a {@code model} section goes first, so a report can draw the plan without
+ * the model file: {@code name}, {@code file}, {@code currency}, {@code horizon} ({@code firstYear},
+ * {@code lastYear}), {@code plants} ({@code id}, {@code name}, {@code country}, {@code location}),
+ * {@code componentPlants} (also {@code component}), {@code markets}, {@code countries} ({@code code},
+ * {@code name}, {@code bloc}, {@code location}) and {@code products} ({@code id}, {@code name},
+ * {@code brand}, {@code segment}, {@code platform}). A location is {@code {lat, lon}} in degrees
+ * (a place's own, else its country's) and is left out where the model gives none.
  */
 public final class PlanJson {
     private PlanJson() {}
@@ -26,9 +36,88 @@ public final class PlanJson {
         }
     }
 
+    /** The plan with the {@code model} section that reports need; {@code file} may be empty. */
+    public static String of(Plan plan, Network network, String file) {
+        try {
+            return new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(tree(plan, network, file));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The plan as nested maps and lists, in the order of the fields above. */
     public static Map<String, Object> tree(Plan plan) {
+        return tree(plan, new LinkedHashMap<>());
+    }
+
+    /** The plan as nested maps and lists, the {@code model} section first. */
+    public static Map<String, Object> tree(Plan plan, Network network, String file) {
         var doc = new LinkedHashMap<String, Object>();
+        doc.put("model", model(network, file));
+        return tree(plan, doc);
+    }
+
+    /** What a report needs of the model: names, places and years. */
+    public static Map<String, Object> model(Network network, String file) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("name", network.name());
+        if (!file.isEmpty()) {
+            m.put("file", file);
+        }
+        m.put("currency", network.currency());
+        var horizon = new LinkedHashMap<String, Object>();
+        horizon.put("firstYear", network.horizon().firstYear());
+        horizon.put("lastYear", network.horizon().lastYear());
+        m.put("horizon", horizon);
+        m.put("plants", list(network.plants(), p -> place(network, p.id(), p.name(), p.country())));
+        m.put("componentPlants", list(network.componentPlants(), c -> {
+            var row = place(network, c.id(), c.name(), c.country());
+            row.put("component", c.component());
+            return row;
+        }));
+        m.put("markets", list(network.markets(), k -> place(network, k.id(), k.name(), k.country())));
+        m.put("countries", list(network.countries(), c -> {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("code", c.code());
+            row.put("name", c.name());
+            row.put("bloc", c.bloc());
+            GeoPoint at = network.locations().get("countries[" + c.code() + "]");
+            if (at != null) {
+                row.put("location", location(at));
+            }
+            return row;
+        }));
+        m.put("products", list(network.products(), p -> {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("id", p.id());
+            row.put("name", p.name());
+            row.put("brand", p.brand());
+            row.put("segment", p.segment());
+            row.put("platform", p.platform());
+            return row;
+        }));
+        return m;
+    }
+
+    private static Map<String, Object> place(Network network, String id, String name, String country) {
+        var row = new LinkedHashMap<String, Object>();
+        row.put("id", id);
+        row.put("name", name);
+        row.put("country", country);
+        network.locationOf(id).ifPresent(at -> row.put("location", location(at)));
+        return row;
+    }
+
+    private static Map<String, Object> location(GeoPoint at) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("lat", at.lat());
+        m.put("lon", at.lon());
+        return m;
+    }
+
+    private static Map<String, Object> tree(Plan plan, LinkedHashMap<String, Object> doc) {
         doc.put("status", word(plan.status().name()));
         doc.put("mode", word(plan.mode().name()));
         doc.put("backend", plan.backend());
