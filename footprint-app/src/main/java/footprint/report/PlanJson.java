@@ -117,7 +117,7 @@ public final class PlanJson {
         return m;
     }
 
-    private static Map<String, Object> tree(Plan plan, LinkedHashMap<String, Object> doc) {
+    private static Map<String, Object> tree(Plan plan, Map<String, Object> doc) {
         doc.put("status", word(plan.status().name()));
         doc.put("mode", word(plan.mode().name()));
         doc.put("backend", plan.backend());

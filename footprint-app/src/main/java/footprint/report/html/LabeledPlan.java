@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -103,19 +105,25 @@ public record LabeledPlan(String label, JsonNode plan) {
         return id;
     }
 
-    private static final List<String> KPIS = List.of(
-            "revenue",
-            "variableCost",
-            "freight",
-            "duties",
-            "componentCost",
-            "fixedCost",
-            "idleCost",
-            "investment",
-            "closureCost",
-            "reopeningCost",
-            "lostSalePenalty",
-            "npv");
+    /** The KPIs of a plan, in the order of the NPV waterfall, with the words a planner reads. */
+    public static final Map<String, String> KPI_NAMES = kpiNames();
+
+    private static Map<String, String> kpiNames() {
+        var m = new LinkedHashMap<String, String>();
+        m.put("revenue", "Revenue");
+        m.put("variableCost", "Variable cost");
+        m.put("freight", "Freight");
+        m.put("duties", "Duties");
+        m.put("componentCost", "Components");
+        m.put("fixedCost", "Fixed cost");
+        m.put("idleCost", "Idle cost");
+        m.put("investment", "Investment");
+        m.put("closureCost", "Closure");
+        m.put("reopeningCost", "Reopening");
+        m.put("lostSalePenalty", "Lost-sale penalty");
+        m.put("npv", "NPV");
+        return Collections.unmodifiableMap(m);
+    }
 
     /** What a report needs of each table: field and whether it is a number. */
     private static final Map<String, Map<String, Boolean>> TABLES = Map.of(
@@ -147,7 +155,7 @@ public record LabeledPlan(String label, JsonNode plan) {
         if (!kpis.isObject()) {
             problems.add("kpis is missing");
         } else {
-            for (String k : KPIS) {
+            for (String k : KPI_NAMES.keySet()) {
                 if (!kpis.path(k).isNumber()) {
                     problems.add("kpis." + k + " is " + kind(kpis.path(k)) + ", not a number");
                 }

@@ -1,0 +1,155 @@
+package footprint.cli;
+
+import footprint.report.excel.ExcelReport;
+import footprint.report.html.HtmlReport;
+import footprint.report.html.LabeledPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code footprint report PLAN.json ...}: an HTML page and an Excel workbook of solved plans. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Turn plans written by `footprint solve MODEL --json PLAN.json` into a report: an HTML page that works"
+                    + " offline (KPI cards, a map of plants and flows, utilisation by plant and year, volumes, lost"
+                    + " sales, an NPV waterfall, the decisions; with several plans, comparison charts first) and an"
+                    + " Excel workbook with one sheet per table."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  footprint solve examples/kaluga/base.yaml --json base.plan.json",
+            "  footprint report base.plan.json --html report.html --xlsx report.xlsx",
+            "  footprint report base.plan.json pause.plan.json --label base --label pause --html compare.html",
+            "",
+            "Exit codes: 0 written, 2 wrong command line (no output asked for, or an output exists without --force),"
+                    + " 3 a plan file cannot be read or is not a plan."
+        })
+final class ReportCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PLAN.json", arity = "1..*", description = "Plans written by footprint solve --json.")
+    List<Path> plans;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report (one self-contained file).")
+    Path html;
+
+    @Option(names = "--xlsx", paramLabel = "FILE", description = "Write the Excel report.")
+    Path xlsx;
+
+    @Option(
+            names = "--label",
+            paramLabel = "NAME",
+            description = "The plans' names in the report, one per plan in order (default: the file names).")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--force", description = "Replace output files that exist.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (html == null && xlsx == null) {
+            throw new UserError("say what to write: --html FILE, --xlsx FILE or both", ExitCode.USAGE);
+        }
+        if (!labels.isEmpty() && labels.size() != plans.size()) {
+            throw new UserError(
+                    "--label is given " + labels.size() + " times for " + plans.size() + " plans: give one per plan",
+                    ExitCode.USAGE);
+        }
+        for (Path out : outputs()) {
+            if (Files.exists(out) && !force) {
+                throw new UserError(out + " exists: add --force to replace it", ExitCode.USAGE);
+            }
+        }
+        List<String> names = labels.isEmpty() ? defaultLabels(plans) : labels;
+        List<LabeledPlan> read = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            read.add(read(plans.get(i), names.get(i)));
+        }
+        if (html != null) {
+            String page = HtmlReport.render(read);
+            try {
+                Files.writeString(html, page, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserError("cannot write " + html + ": " + e.getMessage());
+            }
+            err.printf(Locale.ROOT, "wrote the HTML report to %s (%.1f MB)%n", html, page.length() / 1e6);
+        }
+        if (xlsx != null) {
+            try {
+                ExcelReport.write(read, xlsx);
+            } catch (IOException e) {
+                throw new UserError("cannot write " + xlsx + ": " + e.getMessage());
+            }
+            err.println("wrote the Excel report to " + xlsx);
+        }
+        err.flush();
+        return ExitCode.OK;
+    }
+
+    private List<Path> outputs() {
+        List<Path> out = new ArrayList<>();
+        if (html != null) {
+            out.add(html);
+        }
+        if (xlsx != null) {
+            out.add(xlsx);
+        }
+        return out;
+    }
+
+    private static LabeledPlan read(Path file, String label) {
+        try {
+            return LabeledPlan.read(file, label);
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read it: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /**
+     * Each plan's file name without .json (and .plan); where two plans share one, their paths
+     * instead.
+     */
+    static List<String> defaultLabels(List<Path> files) {
+        List<String> names = new ArrayList<>();
+        for (Path f : files) {
+            Path name = f.getFileName();
+            String n = name == null ? f.toString() : name.toString();
+            n = n.replaceFirst("(?i)\\.json$", "").replaceFirst("(?i)\\.plan$", "");
+            names.add(n.isEmpty() ? f.toString() : n);
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                twice.add(n);
+            }
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (twice.contains(names.get(i))) {
+                names.set(i, files.get(i).toString());
+            }
+        }
+        return names;
+    }
+}
