@@ -119,10 +119,24 @@ final class Formulation {
     private int rows;
     private long nonzeros;
 
+    /**
+     * Where a reusable build records its variables, rows and nonzero pattern, and where a revalue
+     * finds them again (null for an ordinary build).
+     */
+    private final Layout layout;
+    /** Whether this formulation updates the numbers of an existing build instead of creating one. */
+    private final boolean revaluing;
+
     private Formulation(FrozenNetwork f, MPSolver solver, Settings settings) {
+        this(f, solver, settings, null, false);
+    }
+
+    private Formulation(FrozenNetwork f, MPSolver solver, Settings settings, Layout layout, boolean revaluing) {
         this.f = f;
         this.solver = solver;
         this.settings = settings;
+        this.layout = layout;
+        this.revaluing = revaluing;
         this.npv = f.mode == Objective.NPV;
         flow = new MPVariable[f.arcs.size()];
         lost = new MPVariable[f.nM][f.nK][f.nT];
@@ -138,7 +152,93 @@ final class Formulation {
 
     /** Builds the model of a frozen network into an empty solver. */
     static Formulation build(FrozenNetwork f, MPSolver solver, Settings settings) {
-        Formulation b = new Formulation(f, solver, settings);
+        return new Formulation(f, solver, settings).fill();
+    }
+
+    /**
+     * Builds like {@link #build} and records the layout (variables, rows, nonzero pattern), so that
+     * {@link #revalue} can later put another valuation's numbers into the same solver.
+     */
+    static Formulation buildReusable(FrozenNetwork f, MPSolver solver, Settings settings) {
+        return new Formulation(f, solver, settings, new Layout(), false).fill();
+    }
+
+    /**
+     * Puts the numbers of {@code g} (the same network frozen with another valuation) into this
+     * formulation's solver, without creating a variable or a row: every bound, coefficient and
+     * objective term is set again, by the same family methods that built it, so that the solver can
+     * re-solve from its last basis. Integer decisions fixed by the caller must be fixed again.
+     *
+     * @throws StructureChanged when {@code g} gives a different set of variables, rows or nonzeros
+     *     (a demand drawn at 0, say); the solver's numbers are then partly updated and the next
+     *     successful revalue sets them all again
+     */
+    Formulation revalue(FrozenNetwork g) {
+        if (layout == null) {
+            throw new IllegalStateException("revalue needs a formulation made by buildReusable");
+        }
+        Formulation b = new Formulation(g, solver, settings, layout, true).fill();
+        if (b.all.size() != layout.variables.size() || b.rows != layout.rows.size() || b.nonzeros != layout.nonzeros) {
+            throw new StructureChanged("the sample has another number of variables, rows or nonzeros");
+        }
+        return b;
+    }
+
+    /** A valuation that changes which variables, rows or nonzeros the model has. */
+    static final class StructureChanged extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StructureChanged(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The variables, rows (with their names) and nonzeros of a reusable build, in the order the
+     * families made them, with the numbers the solver holds now: a revalue sends the solver only
+     * the numbers that changed.
+     */
+    private static final class Layout {
+        final List<MPVariable> variables = new ArrayList<>();
+        final List<String> variableNames = new ArrayList<>();
+        final List<MPConstraint> rows = new ArrayList<>();
+        final List<String> rowNames = new ArrayList<>();
+        double[] variableBounds = new double[2048];
+        double[] rowBounds = new double[2048];
+        double[] objective = new double[1024];
+        /** Each nonzero's row, variable and coefficient. */
+        MPConstraint[] nonzeroRow = new MPConstraint[1024];
+
+        MPVariable[] nonzeroVariable = new MPVariable[1024];
+        double[] coefficient = new double[1024];
+        int nonzeros;
+
+        /** Records variable {@code at}'s bounds; whether they changed. */
+        boolean variableBounds(int at, double lb, double ub) {
+            if (2 * at + 1 >= variableBounds.length) {
+                variableBounds = Arrays.copyOf(variableBounds, Math.max(2 * variableBounds.length, 2 * at + 2));
+            }
+            return record(variableBounds, at, lb, ub);
+        }
+
+        /** Records row {@code at}'s bounds; whether they changed. */
+        boolean rowBounds(int at, double lb, double ub) {
+            if (2 * at + 1 >= rowBounds.length) {
+                rowBounds = Arrays.copyOf(rowBounds, Math.max(2 * rowBounds.length, 2 * at + 2));
+            }
+            return record(rowBounds, at, lb, ub);
+        }
+
+        private static boolean record(double[] bounds, int at, double lb, double ub) {
+            boolean changed = bounds[2 * at] != lb || bounds[2 * at + 1] != ub;
+            bounds[2 * at] = lb;
+            bounds[2 * at + 1] = ub;
+            return changed;
+        }
+    }
+
+    private Formulation fill() {
+        Formulation b = this;
         b.addFlows();
         b.addLostSales();
         b.addPlantStates();
@@ -854,7 +954,24 @@ final class Formulation {
 
     private MPVariable variable(double lb, double ub, boolean integer, String name) {
         boolean isInt = integer && settings.integer();
-        MPVariable v = solver.makeVar(lb, ub, isInt, name);
+        MPVariable v;
+        int at = all.size();
+        if (revaluing) {
+            if (at >= layout.variables.size() || !layout.variableNames.get(at).equals(name)) {
+                throw new StructureChanged("variable " + at + " is " + name);
+            }
+            v = layout.variables.get(at);
+            if (layout.variableBounds(at, lb, ub)) {
+                v.setBounds(lb, ub);
+            }
+        } else {
+            v = solver.makeVar(lb, ub, isInt, name);
+            if (layout != null) {
+                layout.variables.add(v);
+                layout.variableNames.add(name);
+                layout.variableBounds(at, lb, ub);
+            }
+        }
         all.add(v);
         if (integer) {
             integers.add(v);
@@ -863,13 +980,52 @@ final class Formulation {
     }
 
     private MPConstraint row(double lb, double ub, String name) {
-        rows++;
-        return solver.makeConstraint(lb, ub, name);
+        int at = rows++;
+        if (revaluing) {
+            if (at >= layout.rows.size() || !layout.rowNames.get(at).equals(name)) {
+                throw new StructureChanged("row " + at + " is " + name);
+            }
+            MPConstraint r = layout.rows.get(at);
+            if (layout.rowBounds(at, lb, ub)) {
+                r.setBounds(lb, ub);
+            }
+            return r;
+        }
+        MPConstraint r = solver.makeConstraint(lb, ub, name);
+        if (layout != null) {
+            layout.rows.add(r);
+            layout.rowNames.add(name);
+            layout.rowBounds(at, lb, ub);
+        }
+        return r;
     }
 
     private void coef(MPConstraint r, MPVariable v, double a) {
+        int at = (int) nonzeros++;
+        if (revaluing) {
+            // the same row and variable objects in the same order, else the shape changed
+            if (at >= layout.nonzeros || layout.nonzeroRow[at] != r || layout.nonzeroVariable[at] != v) {
+                throw new StructureChanged("nonzero " + at + " moved");
+            }
+            if (layout.coefficient[at] != a) {
+                layout.coefficient[at] = a;
+                r.setCoefficient(v, a);
+            }
+            return;
+        }
+        if (layout != null) {
+            if (at >= layout.coefficient.length) {
+                int n = 2 * layout.coefficient.length;
+                layout.nonzeroRow = Arrays.copyOf(layout.nonzeroRow, n);
+                layout.nonzeroVariable = Arrays.copyOf(layout.nonzeroVariable, n);
+                layout.coefficient = Arrays.copyOf(layout.coefficient, n);
+            }
+            layout.nonzeroRow[at] = r;
+            layout.nonzeroVariable[at] = v;
+            layout.coefficient[at] = a;
+            layout.nonzeros++;
+        }
         r.setCoefficient(v, a);
-        nonzeros++;
     }
 
     /** Adds money earned by one unit of v (ignored in cost mode). */
@@ -896,9 +1052,20 @@ final class Formulation {
         var o = solver.objective();
         for (MPVariable v : all) {
             int i = v.index();
-            if (i < objective.length && objective[i] != 0) {
-                o.setCoefficient(v, objective[i]);
+            double c = i < objective.length ? objective[i] : 0;
+            if (layout != null) {
+                if (i >= layout.objective.length) {
+                    layout.objective = Arrays.copyOf(layout.objective, Math.max(2 * layout.objective.length, i + 1));
+                }
+                boolean changed = layout.objective[i] != c;
+                layout.objective[i] = c;
+                if (revaluing ? !changed : c == 0) {
+                    continue;
+                }
+            } else if (c == 0) {
+                continue;
             }
+            o.setCoefficient(v, c);
         }
         o.setOffset(offset);
         if (npv) {

@@ -166,10 +166,10 @@ public final class Optimizer {
 
     /** What a backend returned: the values by variable index (null without a plan). */
     @SuppressWarnings("ArrayRecordComponent") // private, built once, never compared
-    private record Outcome(SolveStatus status, double objective, double bound, double[] values) {}
+    record Outcome(SolveStatus status, double objective, double bound, double[] values) {}
 
     /** SCIP and CBC through the MPSolver interface (the relative gap is a common parameter there). */
-    private static Outcome solveMpSolver(Formulation form, SolveOptions o, List<String> notes) {
+    static Outcome solveMpSolver(Formulation form, SolveOptions o, List<String> notes) {
         MPSolver s = form.solver;
         if (o.timeLimitSeconds() > 0) {
             s.setTimeLimit((long) Math.ceil(o.timeLimitSeconds() * 1000));
@@ -217,7 +217,7 @@ public final class Optimizer {
      * HiGHS through OR-Tools' proto interface: the only way to pass its seed and to keep its
      * banner off the terminal (the MPSolver interface refuses HiGHS parameters).
      */
-    private static Outcome solveHighs(Formulation form, SolveOptions o, List<String> notes) {
+    static Outcome solveHighs(Formulation form, SolveOptions o, List<String> notes) {
         StringBuilder params = new StringBuilder()
                 .append("output_flag=false\n")
                 .append("mip_rel_gap=")
