@@ -1,0 +1,70 @@
+package footprint.risk;
+
+import footprint.model.Figure;
+import footprint.model.Network;
+import footprint.optimize.FixedPlanLp;
+import footprint.optimize.Plan;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Values a plan on a task's numbers: its strategic decisions kept, its flows re-solved. Keeps one
+ * LP between tasks ({@link FixedPlanLp#resolve}), or, to measure what that saves, builds one per
+ * task ({@link #rebuilding}).
+ */
+public final class PlanEvaluator implements SampleEvaluator {
+    private final Network network;
+    private final Plan plan;
+    private final Sampler sampler;
+    private final FixedPlanLp lp;
+
+    private PlanEvaluator(Network network, Plan plan, Sampler sampler, boolean reuse) {
+        this.network = network;
+        this.plan = plan;
+        this.sampler = sampler;
+        this.lp = reuse ? FixedPlanLp.of(network, plan) : null;
+    }
+
+    /** An evaluator that keeps its LP from one task to the next. */
+    public static PlanEvaluator of(Network network, Plan plan, Sampler sampler) {
+        return new PlanEvaluator(network, plan, sampler, true);
+    }
+
+    /** An evaluator that builds and solves a new LP for every task (for benchmarks). */
+    public static PlanEvaluator rebuilding(Network network, Plan plan, Sampler sampler) {
+        return new PlanEvaluator(network, plan, sampler, false);
+    }
+
+    /** The numbers of a task: its draw, its swing, or every input nominal. */
+    static double[] values(Sampler sampler, SampleTask task) {
+        if (task.isSwing()) {
+            double[] v = sampler.nominal();
+            v[task.input()] = task.value();
+            return v;
+        }
+        return task.input() == RiskAnalysis.NOMINAL ? sampler.nominal() : sampler.draw(task.runSeed(), task.index());
+    }
+
+    @Override
+    public SampleResult evaluate(SampleTask task) {
+        double[] values = values(sampler, task);
+        ToDoubleFunction<Figure> valueOf = sampler.valuation(values);
+        FixedPlanLp.Evaluation e = lp != null ? lp.resolve(valueOf) : FixedPlanLp.rebuild(network, plan, valueOf);
+        return new SampleResult(
+                task.index(),
+                e.status(),
+                e.objective(),
+                e.npv(),
+                e.lostSales(),
+                e.demand() > 0 ? e.lostSales() / e.demand() : 0,
+                e.utilisation(),
+                e.rebuilt(),
+                task.isSwing() || task.input() == RiskAnalysis.NOMINAL ? new double[0] : values);
+    }
+
+    @Override
+    public void close() {
+        if (lp != null) {
+            lp.close();
+        }
+    }
+}
