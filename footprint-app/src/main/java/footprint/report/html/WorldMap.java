@@ -229,8 +229,11 @@ final class WorldMap {
             double pole = meanLat < 0 ? -90 : 90;
             double[] first = out.get(0);
             double[] last = out.get(out.size() - 1);
-            out.add(new double[] {last[0], pole});
-            out.add(new double[] {first[0], pole});
+            // along the pole in steps of at most 90 degrees, so no edge spans the map
+            int steps = (int) Math.ceil(Math.abs(last[0] - first[0]) / 90);
+            for (int k = 0; k <= steps; k++) {
+                out.add(new double[] {last[0] + (first[0] - last[0]) * k / steps, pole});
+            }
             out.add(new double[] {first[0], first[1]});
         }
         return out;

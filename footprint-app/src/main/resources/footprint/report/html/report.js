@@ -122,10 +122,10 @@
         var s = lines.map(function (d) { return { data: d }; });
         s.push({ data: markets });
         s.push({ data: plants });
-        return { title: { text: String(f.year), right: 12, top: 0, textStyle: { color: MUTED, fontSize: 18 } }, series: s };
+        return { title: { text: String(f.year), right: 12, top: 30, textStyle: { color: MUTED, fontSize: 20 } }, series: s };
       }
       var option = base();
-      option.legend = { top: 0, left: 0, right: 90, type: 'scroll', textStyle: text,
+      option.legend = { top: 0, left: 0, right: 0, type: 'scroll', textStyle: text,
         data: plan.products.map(function (p) { return p.name; }) };
       option.tooltip = { trigger: 'item', formatter: placeTip };
       option.geo = {
