@@ -92,6 +92,23 @@ final class SolveCommand implements Callable<Integer> {
             description = "Also write the MILP in free MPS format, rows and columns named after the model.")
     Path mps;
 
+    @Option(
+            names = "--stochastic",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Choose the strategic decisions over N sampled futures at once (sample average"
+                    + " approximation; --seed seeds the draws) and report the value of the stochastic solution"
+                    + " and of perfect information, on fresh futures, with confidence intervals.")
+    int stochastic;
+
+    @Option(
+            names = "--check-samples",
+            paramLabel = "M",
+            defaultValue = "50",
+            description =
+                    "With --stochastic: the fresh futures VSS and EVPI are measured on (default: ${DEFAULT-VALUE}).")
+    int checkSamples;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -113,6 +130,9 @@ final class SolveCommand implements Callable<Integer> {
         if (mps != null) {
             write(mps, Optimizer.mps(network));
             err.println("wrote the MILP to " + mps);
+        }
+        if (stochastic > 0) {
+            return StochasticSolve.run(network, options, stochastic, checkSamples, seed, json, out, err, progress(err));
         }
         Plan plan = Optimizer.solve(network, options, progress(err));
         out.print(PlanText.of(network, plan));

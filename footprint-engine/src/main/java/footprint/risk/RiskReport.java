@@ -64,8 +64,11 @@ public record RiskReport(
                 .toArray();
     }
 
-    /** Samples run per second of wall time. */
-    public double samplesPerSecond() {
-        return seconds > 0 ? samples / seconds : Double.NaN;
+    /** LPs solved per second of wall time: the samples, the nominal values and the swings. */
+    public double lpsPerSecond() {
+        int swings = (int) drivers.stream()
+                .filter(d -> !Double.isNaN(d.npvAtLow()) || !Double.isNaN(d.npvAtHigh()))
+                .count();
+        return seconds > 0 ? (samples + 1 + 2.0 * swings) / seconds : Double.NaN;
     }
 }

@@ -1,0 +1,121 @@
+package footprint.report.risk;
+
+import footprint.model.Network;
+import footprint.risk.Distribution;
+import footprint.risk.Driver;
+import footprint.risk.RiskReport;
+import java.util.List;
+import java.util.Locale;
+
+/** A risk run as text: the spreads, the value at risk and the inputs that drive the NPV. */
+public final class RiskText {
+    /** Drivers printed (the JSON and HTML reports carry them all). */
+    static final int DRIVERS = 10;
+
+    private RiskText() {}
+
+    /**
+     * The text a planner reads.
+     *
+     * @param planFrom where the plan came from ("solved on the nominal values", "plan.json")
+     */
+    public static String of(Network network, RiskReport r, String planFrom) {
+        StringBuilder s = new StringBuilder();
+        String cur = network.currency();
+        s.append("Risk: ").append(network.name()).append('\n');
+        s.append(String.format(
+                Locale.ROOT,
+                "%d samples, seed %d, %d uncertain inputs%s; %d thread%s, %.1f s (%.0f LPs a second)%n",
+                r.samples(),
+                r.seed(),
+                r.inputs(),
+                r.demandCorrelation() > 0
+                        ? String.format(
+                                Locale.ROOT, ", demands of each market rank-correlated %.2f", r.demandCorrelation())
+                        : "",
+                r.threads(),
+                r.threads() == 1 ? "" : "s",
+                r.seconds(),
+                r.lpsPerSecond()));
+        s.append("The plan's strategic decisions (")
+                .append(planFrom)
+                .append(") are kept; the flows are re-solved")
+                .append(" for each sample.\n\n");
+        s.append(String.format(Locale.ROOT, "%-22s %12s %12s %12s %12s %12s%n", "", "mean", "P5", "P50", "P95", "sd"));
+        row(s, "NPV (M " + cur + ")", r.npv(), 1e-6, "%.1f");
+        row(s, "Lost sales (vehicles)", r.lostSales(), 1, "%.0f");
+        row(s, "Lost share (%)", r.lostShare(), 100, "%.1f");
+        row(s, "Utilisation (%)", r.utilisation(), 100, "%.1f");
+        s.append('\n');
+        s.append(String.format(
+                Locale.ROOT,
+                "NPV on the nominal values: %.1f M %s%n",
+                r.nominal().npv() / 1e6,
+                cur));
+        s.append(String.format(
+                Locale.ROOT,
+                "Value at risk (%s): %.1f M %s below the mean (P%s of the NPV: %.1f M); conditional value at risk:"
+                        + " %.1f M%n",
+                pct(r.level()),
+                r.valueAtRisk() / 1e6,
+                cur,
+                trim(100 * (1 - r.level())),
+                (r.npv().mean() - r.valueAtRisk()) / 1e6,
+                r.conditionalValueAtRisk() / 1e6));
+        s.append(String.format(Locale.ROOT, "Probability of a loss (NPV below 0): %s%n", pct(r.probabilityOfLoss())));
+        if (r.infeasible() > 0) {
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%d sample%s left out: the plan's decisions cannot meet a rule of the model on them%n",
+                    r.infeasible(),
+                    r.infeasible() == 1 ? " was" : "s were"));
+        }
+        List<Driver> drivers = r.drivers().stream().limit(DRIVERS).toList();
+        if (!drivers.isEmpty()) {
+            s.append("\nWhat drives the NPV: each input at its low and its high end, the others nominal (M ")
+                    .append(cur)
+                    .append("), and its rank correlation with the NPV over the samples:\n");
+            int w = Math.max(
+                    5, drivers.stream().mapToInt(d -> d.path().length()).max().orElse(5));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "  %-" + w + "s %12s %12s %10s %9s%n",
+                    "input",
+                    "NPV at low",
+                    "NPV at high",
+                    "swing",
+                    "Spearman"));
+            for (Driver d : drivers) {
+                s.append(String.format(
+                        Locale.ROOT,
+                        "  %-" + w + "s %12.1f %12.1f %10.1f %9.2f%n",
+                        d.path(),
+                        d.npvAtLow() / 1e6,
+                        d.npvAtHigh() / 1e6,
+                        d.swing() / 1e6,
+                        d.spearman()));
+            }
+            if (r.drivers().size() > DRIVERS) {
+                s.append("  (").append(r.drivers().size() - DRIVERS).append(" more in the JSON and HTML reports)\n");
+            }
+        }
+        return s.toString();
+    }
+
+    private static void row(StringBuilder s, String label, Distribution d, double scale, String fmt) {
+        s.append(String.format(Locale.ROOT, "%-22s", label));
+        for (double v : new double[] {d.mean(), d.p5(), d.p50(), d.p95(), d.sd()}) {
+            s.append(String.format(Locale.ROOT, " %12s", String.format(Locale.ROOT, fmt, v * scale)));
+        }
+        s.append('\n');
+    }
+
+    static String pct(double share) {
+        return trim(100 * share) + " %";
+    }
+
+    private static String trim(double value) {
+        double v = Math.rint(value * 1e6) / 1e6;
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}
