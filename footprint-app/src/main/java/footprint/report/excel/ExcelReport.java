@@ -63,7 +63,10 @@ public final class ExcelReport {
             throw new IllegalArgumentException("a report needs at least one plan");
         }
         Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".footprint-report", ".xlsx");
+        // a temporary file beside the target, made with the usual permissions (createTempFile's are
+        // owner-only), so a failed write never leaves a half-written workbook under the real name
+        Path tmp = dir.resolve(
+                "." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try (XSSFWorkbook book = workbook(plans);
                 OutputStream out = Files.newOutputStream(tmp)) {
             book.write(out);

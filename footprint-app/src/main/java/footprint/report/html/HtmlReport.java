@@ -134,7 +134,7 @@ public final class HtmlReport {
                 .append("; the differences are against ")
                 .append(Html.escape(views.get(0).plan.label()))
                 .append(".</p>\n");
-        h.append("<div class=\"panel\"><table><thead><tr><th scope=\"col\">KPI</th>");
+        h.append("<div class=\"panel\"><table class=\"kpis\"><thead><tr><th scope=\"col\">KPI</th>");
         for (PlanView v : views) {
             h.append("<th scope=\"col\" class=\"num\">")
                     .append(Html.escape(v.plan.label()))

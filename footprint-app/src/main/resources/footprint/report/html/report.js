@@ -250,6 +250,9 @@
       option.tooltip = axisTooltip(function (x) { return money(x, c.currency); });
       option.yAxis = categoryAxis(c.kpis.map(function (k) { return k.name; }), { inverse: true });
       option.xAxis = valueAxis('M ' + c.currency);
+      option.xAxis.nameLocation = 'middle';
+      option.xAxis.nameGap = 28;
+      option.grid.bottom = 28;
       option.series = c.labels.map(function (label, i) {
         return { type: 'bar', name: label, data: c.kpis.map(function (k) { return k.values[i]; }),
           itemStyle: { color: c.colors[i] }, barMaxWidth: 18 };

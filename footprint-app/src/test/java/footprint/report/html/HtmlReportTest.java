@@ -140,6 +140,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void a_solve_without_a_plan_renders_a_page_that_says_so() throws Exception {
+        var tree = PlanFixtures.tree(0);
+        tree.put("status", "infeasible");
+        for (String table : List.of("plants", "flows", "lostSales", "investments", "decisions")) {
+            tree.put(table, List.of());
+        }
+        String html = HtmlReport.render(List.of(LabeledPlan.of("stuck", tree)));
+        assertThat(html).contains("This solve found no plan (infeasible)");
+        assertThat(data(html).path("plans").path(0).path("map").path("frames")).hasSize(2);
+    }
+
+    @Test
     void refuses_a_tree_that_is_not_a_plan() {
         var tree = PlanFixtures.tree(1e6);
         tree.remove("kpis");
