@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             ValidateCommand.class,
             SolveCommand.class,
+            ExplainCommand.class,
             RiskCommand.class,
             ReportCommand.class,
             ConvertCommand.class,

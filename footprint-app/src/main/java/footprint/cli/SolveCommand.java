@@ -1,5 +1,6 @@
 package footprint.cli;
 
+import footprint.explain.Conflicts;
 import footprint.io.ModelRead;
 import footprint.model.Network;
 import footprint.optimize.Backend;
@@ -8,6 +9,7 @@ import footprint.optimize.Plan;
 import footprint.optimize.SolveListener;
 import footprint.optimize.SolveOptions;
 import footprint.optimize.SolveStatus;
+import footprint.report.ConflictText;
 import footprint.report.PlanJson;
 import footprint.report.PlanText;
 import java.io.IOException;
@@ -143,6 +145,8 @@ final class SolveCommand implements Callable<Integer> {
         }
         err.flush();
         if (plan.status() == SolveStatus.INFEASIBLE) {
+            out.print("\n" + ConflictText.of(Conflicts.find(network, options, progress(err)), read::placeOf));
+            out.flush();
             return ExitCode.INFEASIBLE;
         }
         return plan.status() == SolveStatus.ERROR ? ExitCode.INTERNAL : ExitCode.OK;

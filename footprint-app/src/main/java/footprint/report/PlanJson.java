@@ -204,6 +204,7 @@ public final class PlanJson {
             m.put("text", d.text());
             return m;
         }));
+        doc.put("why", WhyJson.tree(plan));
         doc.put("notes", plan.notes());
         return doc;
     }

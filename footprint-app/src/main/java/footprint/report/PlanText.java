@@ -32,6 +32,7 @@ public final class PlanText {
         lostSales(s, n, plan);
         decisions(s, plan);
         shadowPrices(s, plan, cur);
+        s.append(WhyText.of(plan, cur));
         return s.toString();
     }
 

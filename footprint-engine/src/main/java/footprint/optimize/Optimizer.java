@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -80,9 +81,76 @@ public final class Optimizer {
         }
     }
 
+    /**
+     * Solves with flows the plan must carry beyond the model's rules (what {@code footprint explain}
+     * asks of a lane the plan leaves empty). No shadow prices or why: they would ignore those rows.
+     */
+    public static Plan solve(
+            Network network, SolveOptions options, SolveListener listener, List<MinimumFlow> minimums) {
+        loadNatives();
+        long start = System.nanoTime();
+        listener.message("Building the model");
+        FrozenNetwork f = FrozenNetwork.of(network);
+        return solve(
+                f,
+                Formulation.Settings.milp(),
+                options.withShadowPrices(false),
+                listener,
+                start,
+                form -> MinimumFlow.addRows(form, minimums));
+    }
+
+    /**
+     * Whether some plan satisfies every rule of a network (and the minimum flows), whatever it is
+     * worth: {@link SolveStatus#INFEASIBLE} when the LP relaxation is already infeasible (GLOP, fast),
+     * else the status of the MILP solved without an objective (OPTIMAL: a plan exists).
+     */
+    public static SolveStatus feasibility(Network network, List<MinimumFlow> minimums, SolveOptions options) {
+        loadNatives();
+        long start = System.nanoTime();
+        FrozenNetwork f = FrozenNetwork.of(network);
+        MPSolver lp = MPSolver.createSolver("GLOP");
+        try {
+            Formulation relaxed = Formulation.build(
+                    f,
+                    lp,
+                    new Formulation.Settings(false, Formulation.Settings.milp().families()));
+            MinimumFlow.addRows(relaxed, minimums);
+            lp.objective().clear();
+            if (lp.solve() == MPSolver.ResultStatus.INFEASIBLE) {
+                return SolveStatus.INFEASIBLE;
+            }
+        } finally {
+            lp.delete();
+        }
+        Consumer<Formulation> noObjective = form -> {
+            MinimumFlow.addRows(form, minimums);
+            form.solver.objective().clear();
+        };
+        return solve(
+                        f,
+                        Formulation.Settings.milp(),
+                        options.withShadowPrices(false),
+                        SolveListener.NONE,
+                        start,
+                        noObjective)
+                .status();
+    }
+
     /** Solves a frozen network with the families of {@code settings} (tests leave one out). */
     static Plan solve(
             FrozenNetwork f, Formulation.Settings settings, SolveOptions options, SolveListener listener, long start) {
+        return solve(f, settings, options, listener, start, form -> {});
+    }
+
+    /** Solves with rows added to the built formulation by {@code moreRows}. */
+    static Plan solve(
+            FrozenNetwork f,
+            Formulation.Settings settings,
+            SolveOptions options,
+            SolveListener listener,
+            long start,
+            Consumer<Formulation> moreRows) {
         loadNatives();
         List<String> notes = new ArrayList<>();
         Backend backend = options.backend();
@@ -93,6 +161,7 @@ public final class Optimizer {
         }
         try {
             Formulation form = Formulation.build(f, solver, settings);
+            moreRows.accept(form);
             Plan.Size size = form.size();
             double buildSeconds = seconds(start);
             listener.message(String.format(
@@ -140,6 +209,7 @@ public final class Optimizer {
                 listener.message("Shadow prices from the LP with the integer decisions fixed");
                 shadow = shadowPrices(f, settings, reader, notes);
             }
+            Why why = options.shadowPrices() ? Marginals.read(f, settings, reader, notes) : Why.NONE;
             double gap = Math.abs(out.objective() - out.bound()) / Math.max(1, Math.abs(out.objective()));
             return new Plan(
                     status,
@@ -158,7 +228,8 @@ public final class Optimizer {
                     reader.componentFlows(),
                     reader.investments(),
                     reader.decisions(),
-                    notes);
+                    notes,
+                    why);
         } finally {
             solver.delete();
         }

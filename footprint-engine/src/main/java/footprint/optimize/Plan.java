@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param solveSeconds the MILP solve
  * @param size the MILP's size
  * @param notes what a planner should know about the solve (an option a backend ignored, ...)
+ * @param why marginal values, reduced costs and unused options, from the LP with the integer
+ *     decisions fixed ({@link Why#NONE} without a plan or without shadow prices)
  */
 public record Plan(
         SolveStatus status,
@@ -41,7 +43,8 @@ public record Plan(
         List<ComponentFlow> componentFlows,
         List<Investment> investments,
         List<Decision> decisions,
-        List<String> notes) {
+        List<String> notes,
+        Why why) {
     public Plan {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(mode, "mode");
@@ -55,6 +58,47 @@ public record Plan(
         investments = List.copyOf(investments);
         decisions = List.copyOf(decisions);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(why, "why");
+    }
+
+    /** A plan without its why. */
+    public Plan(
+            SolveStatus status,
+            Objective mode,
+            String backend,
+            double objective,
+            double bestBound,
+            double gap,
+            double buildSeconds,
+            double solveSeconds,
+            Size size,
+            Kpis kpis,
+            List<PlantYear> plants,
+            List<Flow> flows,
+            List<LostSale> lostSales,
+            List<ComponentFlow> componentFlows,
+            List<Investment> investments,
+            List<Decision> decisions,
+            List<String> notes) {
+        this(
+                status,
+                mode,
+                backend,
+                objective,
+                bestBound,
+                gap,
+                buildSeconds,
+                solveSeconds,
+                size,
+                kpis,
+                plants,
+                flows,
+                lostSales,
+                componentFlows,
+                investments,
+                decisions,
+                notes,
+                Why.NONE);
     }
 
     /** Whether the solve found a plan. */
