@@ -56,21 +56,28 @@ public final class StochasticText {
                 Locale.ROOT,
                 "On the %d futures the plan was made on: VSS %.2f M, EVPI %.2f M (neither can be negative there).%n",
                 r.vssOwn().n(),
-                r.vssOwn().mean() / 1e6,
-                r.evpiOwn().mean() / 1e6));
+                millions(r.vssOwn().mean()),
+                millions(r.evpiOwn().mean())));
         return s.toString();
     }
 
     private static void line(StringBuilder s, String label, Estimate e, double sign) {
         double a = sign * e.low();
         double b = sign * e.high();
+        double mean = sign * e.mean();
         s.append(String.format(
                 Locale.ROOT,
                 "  %-46s %10.2f   [%.2f, %.2f]%n",
                 label,
-                sign * e.mean() / 1e6,
-                Math.min(a, b) / 1e6,
-                Math.max(a, b) / 1e6));
+                millions(mean),
+                millions(Math.min(a, b)),
+                millions(Math.max(a, b))));
+    }
+
+    /** Millions, with amounts that round to 0.00 M shown as 0 (not -0.00). */
+    static double millions(double v) {
+        double m = v / 1e6;
+        return Math.abs(m) < 0.005 ? 0 : m;
     }
 
     /** The decisions of {@code a} that {@code b} does not take. */
