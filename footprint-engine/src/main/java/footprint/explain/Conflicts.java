@@ -7,10 +7,9 @@ import footprint.optimize.SolveListener;
 import footprint.optimize.SolveOptions;
 import footprint.optimize.SolveStatus;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,7 +22,10 @@ import java.util.function.UnaryOperator;
  *   <li>family by family: set the whole family aside; if the model is still infeasible, none of
  *       its rules is needed, drop them all (one check per family instead of one per rule);
  *   <li>rule by rule over what is left: set the rule aside; if still infeasible, drop it for good,
- *       else keep it: it takes part in the conflict.
+ *       else keep it: it takes part in the conflict;
+ *   <li>a model may hold several conflicts, and the filter keeps the one whose rules it tests
+ *       last: so it runs once more the other way round (families and rules in reverse) and keeps
+ *       the smaller set. That is a cheap step toward the smallest conflict, not a proof of it.
  * </ol>
  *
  * What is left is irreducible: setting any one of its rules aside gives a plan. Each check asks
@@ -63,20 +65,13 @@ public final class Conflicts {
         if (!s.feasible(List.of())) {
             return new Conflict(Conflict.Outcome.NO_RULE, List.of(), !s.unsure, s.checks, seconds(start));
         }
-        List<Rule> needed = new ArrayList<>(all);
-        Set<Rule.Family> families = EnumSet.noneOf(Rule.Family.class);
-        all.forEach(r -> families.add(r.family()));
-        for (Rule.Family family : families) {
-            List<Rule> trial = needed.stream().filter(r -> r.family() != family).toList();
-            if (trial.size() < needed.size() && !s.feasible(trial)) {
-                needed = new ArrayList<>(trial);
-            }
-        }
-        for (Rule r : List.copyOf(needed)) {
-            List<Rule> trial = new ArrayList<>(needed);
-            trial.remove(r);
-            if (!s.feasible(trial)) {
-                needed = trial;
+        List<Rule> needed = deletionFilter(s, all, false);
+        if (needed.size() > 1) {
+            // The filter keeps what it tests last; a model with several conflicts may give a smaller
+            // set from the other end. Keep the smaller (the first on a tie).
+            List<Rule> other = deletionFilter(s, all, true);
+            if (other.size() < needed.size()) {
+                needed = all.stream().filter(other::contains).toList();
             }
         }
         double took = seconds(start);
@@ -88,6 +83,41 @@ public final class Conflicts {
                 took,
                 s.checks));
         return new Conflict(Conflict.Outcome.FOUND, needed, !s.unsure, s.checks, took);
+    }
+
+    /**
+     * One pass of the deletion filter: whole families first, then rule by rule, in the order of
+     * {@link Rules#of} or (reversed) the other way round. Returns an irreducible set, in that order.
+     */
+    private static List<Rule> deletionFilter(Search s, List<Rule> all, boolean reversed) {
+        List<Rule> needed = new ArrayList<>(all);
+        List<Rule.Family> families = new ArrayList<>();
+        all.forEach(r -> {
+            if (!families.contains(r.family())) {
+                families.add(r.family());
+            }
+        });
+        if (reversed) {
+            Collections.reverse(families);
+        }
+        for (Rule.Family family : families) {
+            List<Rule> trial = needed.stream().filter(r -> r.family() != family).toList();
+            if (trial.size() < needed.size() && !s.feasible(trial)) {
+                needed = new ArrayList<>(trial);
+            }
+        }
+        List<Rule> order = new ArrayList<>(needed);
+        if (reversed) {
+            Collections.reverse(order);
+        }
+        for (Rule r : order) {
+            List<Rule> trial = new ArrayList<>(needed);
+            trial.remove(r);
+            if (!s.feasible(trial)) {
+                needed = trial;
+            }
+        }
+        return needed;
     }
 
     /** The feasibility checks of one search. */
