@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
             ConvertCommand.class,
             ExportModelCommand.class,
             ImportModelCommand.class,
+            ImportCommand.class,
+            BenchCommand.class,
             DocsCommand.class,
             CommandLine.HelpCommand.class
         },

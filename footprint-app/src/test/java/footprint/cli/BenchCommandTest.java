@@ -1,0 +1,38 @@
+package footprint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The bench command's tables (a smoke test on one small instance: the bench itself is not a test). */
+class BenchCommandTest {
+    @Test
+    void prints_a_table_with_the_published_optimum() {
+        SolveCommandTest.Run r = SolveCommandTest.run(
+                "bench", "--orlib", "../data/orlib-cap", "--only", "cap41", "--backends", "scip", "--time-limit", "60");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("machine: ")
+                .contains("solvers: OR-Tools")
+                .containsPattern(
+                        "cap41 +scip +880 +48 +899 +3312 .* optimal +1040444.375 +1040444.375 .* 1040444.375 +\\+0.0e\\+00")
+                .contains("OR-Library summary");
+        assertThat(r.err()).contains("[cap41] scip: OPTIMAL");
+    }
+
+    @Test
+    void prints_markdown() {
+        SolveCommandTest.Run r = SolveCommandTest.run(
+                "bench", "--orlib", "../data/orlib-cap", "--only", "cap41", "--backends", "cbc", "--markdown");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| instance | solver | vars |").contains("| cap41 | cbc | 880 | 48 |");
+    }
+
+    @Test
+    void needs_something_to_run() {
+        assertThat(SolveCommandTest.run("bench").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(SolveCommandTest.run("bench", "--size", "XXL").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+}

@@ -1,0 +1,351 @@
+package footprint.bench;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPSolver;
+import footprint.model.Network;
+import footprint.optimize.Backend;
+import footprint.optimize.Optimizer;
+import footprint.optimize.Plan;
+import footprint.optimize.SolveListener;
+import footprint.optimize.SolveOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+
+/**
+ * Runs the benchmark: each instance with each chosen backend through Footprint's optimiser, and,
+ * as references, the exported MPS with OR-Tools' HiGHS and with the CBC command line, in the same
+ * run on the same machine. Records the model's size (deterministic) beside times, status, objective,
+ * bound, gap and peak memory ({@link PeakMemory}). Progress goes to the {@link Progress} passed in.
+ */
+public final class Bench {
+    /**
+     * How to run.
+     *
+     * @param reference also solve the exported MPS with highs-mps and cbc-cli
+     * @param mpsDir where to keep the exported MPS files (else a temporary file, deleted after use)
+     */
+    public record Options(
+            List<Backend> backends,
+            double timeLimitSeconds,
+            double gap,
+            int threads,
+            boolean reference,
+            Optional<Path> mpsDir) {
+        public Options {
+            backends = List.copyOf(backends);
+        }
+    }
+
+    /** An instance to run; the network is made when it is run (a large one only then takes memory). */
+    public record Instance(String name, Supplier<Network> network, OptionalDouble optimum) {}
+
+    /** Receives progress lines. */
+    public interface Progress {
+        void message(String text);
+    }
+
+    private Bench() {}
+
+    /** The versions of the solvers, for the header of the tables. */
+    public static String solverVersions(boolean reference) {
+        Loader.loadNativeLibraries();
+        List<String> out = new ArrayList<>();
+        for (String id : List.of("SCIP", "CBC")) {
+            MPSolver s = MPSolver.createSolver(id);
+            if (s != null) {
+                out.add(s.solverVersion());
+                s.delete();
+            }
+        }
+        // MPSolver answers "PDLP Solver" for HiGHS's version: HiGHS's own log says it
+        out.add(0, ReferenceSolvers.highsVersion().orElse("HiGHS (the version bundled with OR-Tools)"));
+        String versions = ortoolsVersion() + " (" + String.join("; ", out) + ")";
+        if (reference) {
+            versions += "; cbc command line: "
+                    + ReferenceSolvers.cbcVersion().orElse("not found (apt-get install coinor-cbc)");
+        }
+        return versions;
+    }
+
+    private static String ortoolsVersion() {
+        try (var in =
+                Loader.class.getResourceAsStream("/META-INF/maven/com.google.ortools/ortools-java/pom.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                return "OR-Tools " + p.getProperty("version", "(version unknown)");
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "OR-Tools (version unknown)";
+    }
+
+    /**
+     * Solves a tiny network once with every backend, so that loading the natives and warming up the
+     * JIT are not counted in the first instance's times.
+     */
+    public static void warmUp(Options options) {
+        Network tiny =
+                footprint.optimize.OrLibCap.parse("2 1\n 10 1\n 10 2\n 5\n 1. 2.\n", "warm-up", OptionalDouble.empty());
+        for (Backend b : options.backends()) {
+            Optimizer.solve(
+                    tiny,
+                    SolveOptions.defaults()
+                            .withBackend(b)
+                            .withThreads(options.threads())
+                            .withShadowPrices(false),
+                    SolveListener.NONE);
+        }
+    }
+
+    /** A synthetic network of a documented size. */
+    public static Instance synthetic(NetworkGenerator.Size size, long seed) {
+        String name = size.name() + (seed == NetworkGenerator.DEFAULT_SEED ? "" : "-seed" + seed);
+        return new Instance(name, () -> NetworkGenerator.generate(size.spec(), seed), OptionalDouble.empty());
+    }
+
+    /**
+     * The OR-Library instances of capopt.txt found in a directory, in its order: cap41 ... cap134,
+     * and unless {@code quick} the capacity variants of capa, capb and capc (named capa-8000, ...).
+     *
+     * @throws UncheckedIOException if capopt.txt cannot be read
+     */
+    public static List<Instance> orLibrary(Path dir, boolean quick, Progress progress) {
+        List<Instance> out = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(dir.resolve("capopt.txt"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String line : lines) {
+            String[] f = line.strip().split("\\s+");
+            if (line.startsWith("#") || f.length != 3) {
+                continue;
+            }
+            boolean variant = !f[1].equals("-");
+            if (variant && quick) {
+                continue;
+            }
+            Path file = dir.resolve(f[0] + ".txt");
+            if (!Files.isRegularFile(file)) {
+                progress.message("skipping " + f[0] + ": no " + file);
+                continue;
+            }
+            OptionalDouble capacity = variant ? OptionalDouble.of(Double.parseDouble(f[1])) : OptionalDouble.empty();
+            String name = variant ? f[0] + "-" + f[1] : f[0];
+            out.add(new Instance(
+                    name, () -> OrLibCapFile.read(file, capacity), OptionalDouble.of(Double.parseDouble(f[2]))));
+        }
+        return out;
+    }
+
+    /** Runs one instance with every backend (and the references) and returns its rows. */
+    public static List<BenchRow> run(Instance instance, Options options, Progress progress) {
+        List<BenchRow> rows = new ArrayList<>();
+        long start = System.nanoTime();
+        Network network = instance.network().get();
+        progress.message(String.format(
+                Locale.ROOT, "[%s] network made in %.2f s", instance.name(), (System.nanoTime() - start) / 1e9));
+        double optimum = instance.optimum().orElse(Double.NaN);
+        Plan.Size size = null;
+        for (Backend b : options.backends()) {
+            progress.message("[" + instance.name() + "] " + b.word() + ": building and solving");
+            SolveOptions so = SolveOptions.defaults()
+                    .withBackend(b)
+                    .withTimeLimit(options.timeLimitSeconds())
+                    .withGap(options.gap())
+                    .withThreads(options.threads())
+                    .withShadowPrices(false);
+            Plan plan;
+            PeakMemory.Peak peak;
+            double cpu;
+            try (PeakMemory memory = PeakMemory.start()) {
+                long cpuStart = processCpuNanos();
+                plan = Optimizer.solve(network, so, listener(instance.name(), b.word(), progress));
+                cpu = (processCpuNanos() - cpuStart) / 1e9;
+                peak = memory.stop();
+            }
+            size = plan.size();
+            rows.add(new BenchRow(
+                    instance.name(),
+                    b.word(),
+                    size.variables(),
+                    size.binaries(),
+                    size.rows(),
+                    size.nonzeros(),
+                    plan.buildSeconds(),
+                    plan.solveSeconds(),
+                    cpu,
+                    plan.status().name(),
+                    plan.objective(),
+                    plan.bestBound(),
+                    plan.hasPlan() ? plan.gap() : Double.NaN,
+                    peak.heapMiB(),
+                    peak.residentMiB(),
+                    optimum,
+                    String.join("; ", plan.notes())));
+            progress.message(
+                    done(instance.name(), b.word(), plan.status().name(), plan.objective(), plan.solveSeconds()));
+        }
+        if (options.reference()) {
+            rows.addAll(references(instance, network, options, optimum, progress));
+        }
+        return rows;
+    }
+
+    private static List<BenchRow> references(
+            Instance instance, Network network, Options options, double optimum, Progress progress) {
+        List<BenchRow> rows = new ArrayList<>();
+        Path mps;
+        boolean temporary = options.mpsDir().isEmpty();
+        try {
+            long start = System.nanoTime();
+            String text = Optimizer.mps(network);
+            mps = temporary
+                    ? Files.createTempFile("footprint-" + instance.name(), ".mps")
+                    : Files.createDirectories(options.mpsDir().get()).resolve(instance.name() + ".mps");
+            Files.writeString(mps, text, StandardCharsets.UTF_8);
+            progress.message(String.format(
+                    Locale.ROOT,
+                    "[%s] exported the MPS (%.1f MB) in %.2f s",
+                    instance.name(),
+                    text.length() / 1e6,
+                    (System.nanoTime() - start) / 1e9));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            // a model too large for one Java string (2^31 characters) or for the heap: say so
+            String why = "could not export the MPS: " + e;
+            progress.message("[" + instance.name() + "] " + why);
+            rows.add(failed(instance.name(), "highs-mps", optimum, why));
+            rows.add(failed(instance.name(), "cbc-cli", optimum, why));
+            return rows;
+        }
+        try {
+            MpsStats stats = MpsStats.of(mps);
+            progress.message("[" + instance.name() + "] highs-mps: reading the MPS and solving");
+            ReferenceSolvers.Outcome h =
+                    ReferenceSolvers.highs(mps, options.timeLimitSeconds(), options.gap(), options.threads());
+            rows.add(row(instance.name(), "highs-mps", stats, h, optimum));
+            progress.message(done(instance.name(), "highs-mps", h.status(), h.objective(), h.solveSeconds()));
+            if (ReferenceSolvers.cbcVersion().isEmpty()) {
+                rows.add(failed(instance.name(), "cbc-cli", optimum, "no cbc command (apt-get install coinor-cbc)"));
+            } else {
+                progress.message("[" + instance.name() + "] cbc-cli: solving the MPS");
+                ReferenceSolvers.Outcome c = ReferenceSolvers.cbc(
+                        mps, stats.maximise(), options.timeLimitSeconds(), options.gap(), options.threads());
+                rows.add(row(instance.name(), "cbc-cli", stats, c, optimum));
+                progress.message(done(instance.name(), "cbc-cli", c.status(), c.objective(), c.solveSeconds()));
+            }
+        } finally {
+            if (temporary) {
+                try {
+                    Files.deleteIfExists(mps);
+                } catch (IOException e) {
+                    progress.message("could not delete " + mps);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static BenchRow row(
+            String instance, String solver, MpsStats s, ReferenceSolvers.Outcome o, double optimum) {
+        boolean plan = o.status().equals("OPTIMAL") || o.status().equals("FEASIBLE");
+        return new BenchRow(
+                instance,
+                solver,
+                s.columns(),
+                s.integers(),
+                s.rows(),
+                s.nonzeros(),
+                o.buildSeconds(),
+                o.solveSeconds(),
+                o.cpuSeconds(),
+                o.status(),
+                o.objective(),
+                o.bound(),
+                plan ? BenchRow.gapOf(o.objective(), o.bound()) : Double.NaN,
+                o.memory().heapMiB(),
+                o.memory().residentMiB(),
+                optimum,
+                o.note());
+    }
+
+    private static BenchRow failed(String instance, String solver, double optimum, String why) {
+        return new BenchRow(
+                instance,
+                solver,
+                0,
+                0,
+                0,
+                0,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                "ERROR",
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                optimum,
+                why);
+    }
+
+    /** CPU time of this process, all threads, in ns (-1 where the JVM cannot tell). */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** The load average of the machine (/proc/loadavg: 1, 5 and 15 minutes), or "unknown". */
+    public static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII)
+                    .strip()
+                    .split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String done(String instance, String solver, String status, double objective, double seconds) {
+        return String.format(
+                Locale.ROOT, "[%s] %s: %s, objective %.10g, %.2f s", instance, solver, status, objective, seconds);
+    }
+
+    private static SolveListener listener(String instance, String solver, Progress progress) {
+        return new SolveListener() {
+            @Override
+            public void message(String text) {
+                if (text.startsWith("Built")) {
+                    progress.message("[" + instance + "] " + solver + ": " + text);
+                }
+            }
+
+            @Override
+            public void elapsed(double seconds) {
+                if (Math.round(seconds) % 30 < 5) {
+                    progress.message(String.format(
+                            Locale.ROOT, "[%s] %s: still solving after %.0f s", instance, solver, seconds));
+                }
+            }
+        };
+    }
+}
