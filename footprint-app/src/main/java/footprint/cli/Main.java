@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
         subcommands = {
             ValidateCommand.class,
             SolveCommand.class,
+            CompareCommand.class,
+            TraceCommand.class,
+            CaseStudyCommand.class,
             ExplainCommand.class,
             RiskCommand.class,
             ReportCommand.class,
