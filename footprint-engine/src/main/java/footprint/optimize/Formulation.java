@@ -292,6 +292,19 @@ final class Formulation {
         return new Plan.Size(solver.numVariables(), integers.size(), rows, nonzeros);
     }
 
+    /**
+     * A row added after the build, counted in {@link #size} (the speed techniques add the linking
+     * rows only where the LP needs them: {@link LinkingCuts}).
+     */
+    MPConstraint addRow(double lb, double ub, String name) {
+        return row(lb, ub, name);
+    }
+
+    /** A coefficient of a row added after the build, counted in {@link #size}. */
+    void addCoefficient(MPConstraint r, MPVariable v, double a) {
+        coef(r, v, a);
+    }
+
     /** The constant part of the objective (component plants' fixed costs). */
     double offset() {
         return offset;

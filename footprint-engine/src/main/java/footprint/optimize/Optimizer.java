@@ -140,8 +140,11 @@ public final class Optimizer {
     /** Solves a frozen network with the families of {@code settings} (tests leave one out). */
     static Plan solve(
             FrozenNetwork f, Formulation.Settings settings, SolveOptions options, SolveListener listener, long start) {
-        return solve(f, settings, options, listener, start, form -> {});
+        return solve(f, settings, options, listener, start, NO_ROWS);
     }
+
+    /** No rows beyond the model's: the only case the speed techniques ({@link Accelerated}) serve. */
+    private static final Consumer<Formulation> NO_ROWS = form -> {};
 
     /** Solves with rows added to the built formulation by {@code moreRows}. */
     static Plan solve(
@@ -160,7 +163,9 @@ public final class Optimizer {
             return planless(SolveStatus.ERROR, f, backend, Double.NaN, seconds(start), 0, null, notes);
         }
         try {
-            Formulation form = Formulation.build(f, solver, settings);
+            boolean fast = !options.techniques().isEmpty() && moreRows == NO_ROWS;
+            Formulation form =
+                    Formulation.build(f, solver, fast ? Accelerated.buildSettings(settings, options) : settings);
             moreRows.accept(form);
             Plan.Size size = form.size();
             double buildSeconds = seconds(start);
@@ -184,7 +189,20 @@ public final class Optimizer {
                     () -> listener.elapsed(seconds(solveStart)), tick, tick, TimeUnit.MILLISECONDS);
             Outcome out;
             try {
-                out = backend == Backend.HIGHS ? solveHighs(form, options, notes) : solveMpSolver(form, options, notes);
+                Accelerated speed = fast ? Accelerated.prepare(form, settings, options, listener, notes, start) : null;
+                SolveOptions milp = speed == null ? options : speed.milpOptions();
+                String extra = speed == null ? "" : speed.highsExtra();
+                if (speed != null && speed.proven()) {
+                    out = null;
+                } else {
+                    out = backend == Backend.HIGHS
+                            ? solveHighs(form, milp, notes, extra)
+                            : solveMpSolver(form, milp, notes);
+                }
+                if (speed != null) {
+                    out = speed.finish(out);
+                    size = form.size();
+                }
             } finally {
                 ticking.cancel(false);
                 clock.shutdownNow();
@@ -289,6 +307,11 @@ public final class Optimizer {
      * banner off the terminal (the MPSolver interface refuses HiGHS parameters).
      */
     static Outcome solveHighs(Formulation form, SolveOptions o, List<String> notes) {
+        return solveHighs(form, o, notes, "");
+    }
+
+    /** HiGHS with more options ({@code name=value} lines), e.g. an objective cutoff. */
+    static Outcome solveHighs(Formulation form, SolveOptions o, List<String> notes, String moreParameters) {
         StringBuilder params = new StringBuilder()
                 .append("output_flag=false\n")
                 .append("mip_rel_gap=")
@@ -300,6 +323,7 @@ public final class Optimizer {
         if (o.threads() > 0) {
             params.append("threads=").append(o.threads()).append('\n');
         }
+        params.append(moreParameters);
         MPModelRequest.Builder request = MPModelRequest.newBuilder()
                 .setModel(form.solver.exportModelToProto())
                 .setSolverType(MPModelRequest.SolverType.HIGHS_MIXED_INTEGER_PROGRAMMING)

@@ -1,6 +1,9 @@
 package footprint.optimize;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How to solve.
@@ -11,9 +14,16 @@ import java.util.Objects;
  * @param threads threads for the solver (0: the solver's default); only HiGHS uses more than one
  * @param seed the solver's random seed: the same seed and thread count give the same plan
  * @param shadowPrices whether to solve the LP with the integer decisions fixed for shadow prices
+ * @param techniques the speed techniques to use beyond the plain MILP (none by default)
  */
 public record SolveOptions(
-        Backend backend, double timeLimitSeconds, double relativeGap, int threads, int seed, boolean shadowPrices) {
+        Backend backend,
+        double timeLimitSeconds,
+        double relativeGap,
+        int threads,
+        int seed,
+        boolean shadowPrices,
+        Set<Technique> techniques) {
     /** The gap a planner's question needs: 0.01 % of the objective. */
     public static final double DEFAULT_GAP = 1e-4;
 
@@ -25,6 +35,14 @@ public record SolveOptions(
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be 0 (the solver's default) or more, not " + threads);
         }
+        techniques = Collections.unmodifiableSet(
+                techniques.isEmpty() ? EnumSet.noneOf(Technique.class) : EnumSet.copyOf(techniques));
+    }
+
+    /** Options without speed techniques. */
+    public SolveOptions(
+            Backend backend, double timeLimitSeconds, double relativeGap, int threads, int seed, boolean shadowPrices) {
+        this(backend, timeLimitSeconds, relativeGap, threads, seed, shadowPrices, Set.of());
     }
 
     /** The default backend, no time limit, a gap of 0.01 %, the solver's threads, seed 0, shadow prices. */
@@ -33,26 +51,30 @@ public record SolveOptions(
     }
 
     public SolveOptions withBackend(Backend b) {
-        return new SolveOptions(b, timeLimitSeconds, relativeGap, threads, seed, shadowPrices);
+        return new SolveOptions(b, timeLimitSeconds, relativeGap, threads, seed, shadowPrices, techniques);
     }
 
     public SolveOptions withTimeLimit(double seconds) {
-        return new SolveOptions(backend, seconds, relativeGap, threads, seed, shadowPrices);
+        return new SolveOptions(backend, seconds, relativeGap, threads, seed, shadowPrices, techniques);
     }
 
     public SolveOptions withGap(double gap) {
-        return new SolveOptions(backend, timeLimitSeconds, gap, threads, seed, shadowPrices);
+        return new SolveOptions(backend, timeLimitSeconds, gap, threads, seed, shadowPrices, techniques);
     }
 
     public SolveOptions withThreads(int n) {
-        return new SolveOptions(backend, timeLimitSeconds, relativeGap, n, seed, shadowPrices);
+        return new SolveOptions(backend, timeLimitSeconds, relativeGap, n, seed, shadowPrices, techniques);
     }
 
     public SolveOptions withSeed(int s) {
-        return new SolveOptions(backend, timeLimitSeconds, relativeGap, threads, s, shadowPrices);
+        return new SolveOptions(backend, timeLimitSeconds, relativeGap, threads, s, shadowPrices, techniques);
     }
 
     public SolveOptions withShadowPrices(boolean on) {
-        return new SolveOptions(backend, timeLimitSeconds, relativeGap, threads, seed, on);
+        return new SolveOptions(backend, timeLimitSeconds, relativeGap, threads, seed, on, techniques);
+    }
+
+    public SolveOptions withTechniques(Set<Technique> ts) {
+        return new SolveOptions(backend, timeLimitSeconds, relativeGap, threads, seed, shadowPrices, ts);
     }
 }

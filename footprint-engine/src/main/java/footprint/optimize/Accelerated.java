@@ -1,0 +1,325 @@
+package footprint.optimize;
+
+import com.google.ortools.linearsolver.MPVariable;
+import footprint.model.Objective;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The speed techniques of {@link SolveOptions#techniques} around one MILP solve: {@link
+ * Optimizer} builds the model with {@link #buildSettings}, calls {@link #prepare} before handing it
+ * to the backend and {@link #finish} after. In between the model may have lost its linking rows
+ * (added back where the LP needs them), gained fixed plant decisions, a hint or an objective cutoff;
+ * {@link #finish} turns the backend's answer on that model back into an answer on the network,
+ * with an honest bound:
+ *
+ * <pre>
+ *   bound = max(Lagrangian bound, min(MILP bound on the restricted model, best plan when fixing))
+ * </pre>
+ *
+ * since every plan a fixing cut off is worse than the plan known when it was made. Values are in the
+ * minimisation sense inside (NPV negated), in the model's sense outside.
+ */
+final class Accelerated {
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    private final Formulation form;
+    private final FrozenNetwork f;
+    private final SolveOptions options;
+    private final List<String> notes;
+    private final double sign;
+    private final long deadline;
+
+    /** The Lagrangian bound (−∞ without one). */
+    private double bound = -INF;
+    /** The best plan of the heuristic (null without one). */
+    private PrimalRepair.Incumbent incumbent;
+    /** The best plan's value when decisions were fixed (+∞: nothing fixed). */
+    private double fixedAt = INF;
+    /** The objective cutoff handed to HiGHS (NaN: none). */
+    private double cutoff = Double.NaN;
+    /** Whether the bound already proves the incumbent: no MILP needed. */
+    private boolean proven;
+
+    private Accelerated(Formulation form, SolveOptions options, List<String> notes, long start) {
+        this.form = form;
+        this.f = form.f;
+        this.options = options;
+        this.notes = notes;
+        this.sign = f.mode == Objective.NPV ? -1 : 1;
+        this.deadline =
+                options.timeLimitSeconds() > 0 ? start + (long) (options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
+    }
+
+    /** The families to build the MILP with: without the rows for strength when they come lazily. */
+    static Formulation.Settings buildSettings(Formulation.Settings settings, SolveOptions options) {
+        if (options.techniques().contains(Technique.LAZY_LINKING)
+                && settings.families().contains(Formulation.Family.STRENGTH)) {
+            return settings.without(Formulation.Family.STRENGTH);
+        }
+        return settings;
+    }
+
+    private boolean on(Technique t) {
+        return options.techniques().contains(t);
+    }
+
+    /**
+     * Applies the techniques to a MILP built with {@link #buildSettings} from {@code settings}.
+     *
+     * @param start when the solve started (the time limit counts from it)
+     */
+    static Accelerated prepare(
+            Formulation form,
+            Formulation.Settings settings,
+            SolveOptions options,
+            SolveListener listener,
+            List<String> notes,
+            long start) {
+        Accelerated a = new Accelerated(form, options, notes, start);
+        a.run(settings, listener);
+        return a;
+    }
+
+    private void run(Formulation.Settings settings, SolveListener listener) {
+        boolean lazy = on(Technique.LAZY_LINKING) && settings.families().contains(Formulation.Family.STRENGTH);
+        if (lazy) {
+            LinkingCuts.addCover(form);
+        }
+        boolean heuristic = on(Technique.LAGRANGIAN) || on(Technique.WARM_START) || on(Technique.REDUCED_COST_FIXING);
+        String why = heuristic ? Lagrangian.notApplicable(form) : null;
+        if (heuristic && why != null) {
+            notes.add("no Lagrangian, heuristic or fixing: " + why);
+        } else if (heuristic) {
+            lagrangian(listener);
+        }
+        if (lazy && !proven) {
+            listener.message("Linking rows where the LP relaxation needs them");
+            LinkingCuts.Result r = LinkingCuts.addViolated(form, highsParameters(), phaseEnd(0.5));
+            listener.message(String.format(
+                    Locale.ROOT,
+                    "LP relaxation %s %.6e after %d rounds (%.2f s): %d linking rows of %d",
+                    r.optimal() ? "optimal at" : "stopped at",
+                    r.objective(),
+                    r.rounds(),
+                    r.seconds(),
+                    r.rows().count(),
+                    LinkingCuts.candidates(f).count()));
+        }
+        if (on(Technique.WARM_START) && incumbent != null && !proven) {
+            warmStart();
+        }
+    }
+
+    /** The Lagrangian ascent with repaired plans, the fixings, and a second ascent on what is left. */
+    private void lagrangian(SolveListener listener) {
+        long t0 = System.nanoTime();
+        listener.message("Lagrangian bound and repaired plans");
+        Lagrangian lag = new Lagrangian(form);
+        PrimalRepair repair = new PrimalRepair(lag, options.threads());
+        Set<String> seen = new HashSet<>();
+        int[] repairs = {0};
+        long ascentEnd = phaseEnd(0.25);
+        Lagrangian.Watcher watcher = (pt, it) -> {
+            if (it >= 5 && repairs[0] < 60 && System.nanoTime() < ascentEnd && seen.add(key(pt.state()))) {
+                repairs[0]++;
+                keep(repair.repair(pt.state()));
+            }
+            return incumbent == null ? INF : incumbent.value();
+        };
+        double gap = Math.min(options.relativeGap(), 1e-6);
+        Lagrangian.Ascent first = lag.ascend(lag.start(), null, watcher, gap, 3000, ascentEnd);
+        if (incumbent != null) {
+            keep(repair.improve(incumbent, phaseEnd(0.35)));
+        }
+        Lagrangian.Ascent second = lag.ascend(first.u(), null, watcher, gap, 1500, phaseEnd(0.45));
+        Lagrangian.Ascent best = second.bound() >= first.bound() ? second : first;
+        bound = Math.max(first.bound(), second.bound());
+        byte[][] fixed = null;
+        int fixedCount = 0;
+        if (on(Technique.REDUCED_COST_FIXING) && incumbent != null && !closed(bound)) {
+            fixed = new byte[f.nP][f.nT];
+            fixedCount = fix(lag, best.u(), fixed);
+            if (fixedCount > 0) {
+                // the bound of what is left is higher, and may fix more
+                Lagrangian.Ascent third = lag.ascend(best.u(), fixed, watcher, gap, 1500, phaseEnd(0.5));
+                if (third.bound() < INF) {
+                    fixedCount += fix(lag, third.u(), fixed);
+                }
+                fixedAt = incumbent.value();
+                apply(fixed);
+            }
+        }
+        proven = incumbent != null && closed(bound);
+        listener.message(String.format(
+                Locale.ROOT,
+                "Lagrangian bound %.6e, best plan %s (%d plans repaired, %d ascent steps, %d plant-years fixed,"
+                        + " %.2f s)",
+                sign * bound,
+                incumbent == null ? "none" : String.format(Locale.ROOT, "%.6e", sign * incumbent.value()),
+                repair.evaluations,
+                first.iterations() + second.iterations(),
+                fixedCount,
+                (System.nanoTime() - t0) / 1e9));
+        if (!on(Technique.LAGRANGIAN)) {
+            // the ascent only served the heuristic or the fixing: its bound is not reported
+            bound = -INF;
+            proven = false;
+        }
+    }
+
+    /** Whether a bound proves the incumbent within the gap asked for. */
+    private boolean closed(double lower) {
+        return incumbent != null
+                && incumbent.value() - lower <= options.relativeGap() * Math.max(1, Math.abs(incumbent.value()));
+    }
+
+    private void keep(PrimalRepair.Incumbent c) {
+        if (c != null && (incumbent == null || c.value() < incumbent.value())) {
+            incumbent = c;
+        }
+    }
+
+    /**
+     * Fixes each free plant-year whose flipped decision has a Lagrangian bound above the best plan:
+     * every plan with that decision flipped is worse. Returns how many were fixed.
+     */
+    private int fix(Lagrangian lag, double[] u, byte[][] fixed) {
+        lag.knapsacks(u);
+        double limit = incumbent.value() + 1e-9 * Math.max(1, Math.abs(incumbent.value()));
+        int count = 0;
+        for (int p = 0; p < f.nP; p++) {
+            for (int t = 0; t < f.nT; t++) {
+                if (fixed[p][t] != Lagrangian.FREE || !lag.allowed[p][t][Lagrangian.RUN]) {
+                    continue;
+                }
+                fixed[p][t] = Lagrangian.ON;
+                double on = lag.decide(u, fixed, false).value();
+                fixed[p][t] = Lagrangian.OFF;
+                double off = lag.decide(u, fixed, false).value();
+                fixed[p][t] = Lagrangian.FREE;
+                if (on > limit && off <= limit) {
+                    fixed[p][t] = Lagrangian.OFF;
+                    count++;
+                } else if (off > limit && on <= limit) {
+                    fixed[p][t] = Lagrangian.ON;
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Puts fixed plant-year decisions into the MILP as bounds on run. */
+    private void apply(byte[][] fixed) {
+        for (int p = 0; p < f.nP; p++) {
+            for (int t = 0; t < f.nT; t++) {
+                MPVariable run = form.run[p][t];
+                if (fixed[p][t] == Lagrangian.ON) {
+                    run.setLb(1);
+                } else if (fixed[p][t] == Lagrangian.OFF) {
+                    run.setUb(0);
+                    // implied by the capacity row; said as bounds, the LP and MILP presolves drop them
+                    for (int a : f.arcsByPlantYear[p][t]) {
+                        form.flow[a].setUb(0);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Hands the incumbent to the MILP: SCIP and CBC as a hint; HiGHS as an objective cutoff (in
+     * cost mode), since OR-Tools 9.15's HiGHS proto interface crashes the process on a hint.
+     */
+    private void warmStart() {
+        if (options.backend() == Backend.HIGHS) {
+            if (f.mode == Objective.COST && form.offset() == 0) {
+                cutoff = incumbent.value() + 1e-9 * Math.max(1, Math.abs(incumbent.value()));
+            } else {
+                notes.add("no cutoff for highs in NPV mode or with a constant in the objective; the plan found first"
+                        + " is kept if the MILP finds no better");
+            }
+            return;
+        }
+        form.solver.setHint(form.solver.variables(), incumbent.values());
+    }
+
+    /** Whether the MILP need not run: the Lagrangian bound proves the heuristic's plan. */
+    boolean proven() {
+        return proven;
+    }
+
+    /** HiGHS options for the MILP beyond the usual ones (the cutoff), one per line. */
+    String highsExtra() {
+        return Double.isNaN(cutoff) ? "" : "objective_bound=" + cutoff + "\n";
+    }
+
+    private String highsParameters() {
+        return "output_flag=false\n" + (options.threads() > 0 ? "threads=" + options.threads() + "\n" : "");
+    }
+
+    /** The options of the MILP itself: the time left. */
+    SolveOptions milpOptions() {
+        if (deadline == Long.MAX_VALUE) {
+            return options;
+        }
+        return options.withTimeLimit(Math.max(0.5, (deadline - System.nanoTime()) / 1e9));
+    }
+
+    /** The end of a phase that may take up to this share of the time limit (30 s a share without one). */
+    private long phaseEnd(double share) {
+        long now = System.nanoTime();
+        if (deadline == Long.MAX_VALUE) {
+            return now + (long) (share * 120e9);
+        }
+        return Math.min(deadline, now + (long) (share * (deadline - now)));
+    }
+
+    /** The answer on the network from the backend's answer on the model as prepared (null: not run). */
+    Optimizer.Outcome finish(Optimizer.Outcome out) {
+        double milpValue = INF;
+        double[] values = null;
+        double milpBound = -INF;
+        SolveStatus s = out == null ? SolveStatus.ERROR : out.status();
+        if (out != null && s.hasPlan() && out.values() != null) {
+            milpValue = sign * out.objective();
+            values = out.values();
+            milpBound = Double.isNaN(out.bound()) ? -INF : sign * out.bound();
+        } else if (out != null && s == SolveStatus.INFEASIBLE) {
+            // nothing in the restricted model below the cutoff, if any
+            milpBound = Double.isNaN(cutoff) ? INF : cutoff;
+        } else if (out != null && !Double.isNaN(out.bound())) {
+            milpBound = sign * out.bound();
+        }
+        double best = milpValue;
+        if (incumbent != null && incumbent.value() < best) {
+            best = incumbent.value();
+            values = incumbent.values();
+        }
+        if (values == null) {
+            if (s == SolveStatus.INFEASIBLE && (fixedAt < INF || !Double.isNaN(cutoff))) {
+                notes.add("the fixed decisions or the cutoff left no plan: report the solve without techniques");
+                return new Optimizer.Outcome(SolveStatus.ERROR, Double.NaN, Double.NaN, null);
+            }
+            return out;
+        }
+        double lower = Math.max(bound, Math.min(milpBound, fixedAt));
+        lower = Math.min(lower, best);
+        boolean optimal = best - lower <= options.relativeGap() * Math.max(1, Math.abs(best)) + 1e-9;
+        return new Optimizer.Outcome(
+                optimal ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE, sign * best, sign * lower, values);
+    }
+
+    private static String key(int[][] state) {
+        StringBuilder b = new StringBuilder();
+        for (int[] row : state) {
+            for (int s : row) {
+                b.append((char) ('0' + s));
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package footprint.optimize;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Techniques that make a solve faster than building the full MILP and handing it to the backend
+ * (issue 7), each switchable in {@link SolveOptions} and measured on its own. None changes the
+ * answer: every one returns the plain MILP's optimum, with an honest bound and gap.
+ */
+public enum Technique {
+    /**
+     * The per-flow linking rows (x ≤ demand·run, x ≤ demand·tool) are left out of the model and
+     * added only where the LP relaxation violates them, in a cutting-plane loop on the LP (GLOP,
+     * re-solved from its last basis); the MILP gets only the rows that were ever violated.
+     */
+    LAZY_LINKING,
+    /**
+     * A Lagrangian bound: the demand rows are relaxed, the rest splits by plant into continuous
+     * knapsacks over the years (open or not); subgradient steps on the multipliers. Gives a bound
+     * and, by repair, plans. Only for networks of facility-location shape (no components, local
+     * content, commitments, tooling options or lines); elsewhere a note says it was skipped.
+     */
+    LAGRANGIAN,
+    /**
+     * A primal heuristic (round the LP's or the Lagrangian's plant decisions, solve the flows with
+     * the decisions fixed, then close and open plants greedily) whose plan is the MILP's starting
+     * point: passed as a hint and as the objective cutoff.
+     */
+    WARM_START,
+    /**
+     * Fixes a plant's decision when the bound with the decision flipped (LP reduced cost or the
+     * Lagrangian with that plant forced) is worse than the best plan known.
+     */
+    REDUCED_COST_FIXING;
+
+    /** Every technique that is kept by measurement (see docs/benchmarks.md, "Speed"). */
+    public static Set<Technique> recommended() {
+        return EnumSet.allOf(Technique.class);
+    }
+
+    /** Its name as a planner types it: {@code lazy-linking}, {@code lagrangian}, ... */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The techniques of a comma-separated list ({@code none}, {@code all} or words of {@link
+     * #word}).
+     *
+     * @throws IllegalArgumentException naming the techniques there are
+     */
+    public static Set<Technique> parse(String list) {
+        EnumSet<Technique> out = EnumSet.noneOf(Technique.class);
+        for (String w : list.split(",", -1)) {
+            String s = w.strip().toLowerCase(Locale.ROOT);
+            if (s.equals("none") || s.isEmpty()) {
+                continue;
+            }
+            if (s.equals("all")) {
+                out.addAll(EnumSet.allOf(Technique.class));
+                continue;
+            }
+            Technique found = null;
+            for (Technique t : values()) {
+                if (t.word().equals(s)) {
+                    found = t;
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException("no technique '" + w.strip() + "'; choose none, all or any of "
+                        + Arrays.stream(values()).map(Technique::word).collect(Collectors.joining(", ")));
+            }
+            out.add(found);
+        }
+        return out;
+    }
+}
