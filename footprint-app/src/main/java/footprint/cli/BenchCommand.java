@@ -6,6 +6,7 @@ import footprint.bench.MachineInfo;
 import footprint.bench.NetworkGenerator;
 import footprint.bench.OrLibCapFile;
 import footprint.optimize.Backend;
+import footprint.optimize.Technique;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -111,6 +113,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also solve the exported MPS with OR-Tools' HiGHS and the cbc command line.")
     boolean reference;
 
+    @Option(
+            names = "--techniques",
+            paramLabel = "LIST",
+            description = "Speed techniques to run each backend with: none, all, recommended (lagrangian,"
+                    + " warm-start, reduced-cost-fixing) or a comma-separated list of lazy-linking, lagrangian,"
+                    + " warm-start, reduced-cost-fixing. Repeat to run several"
+                    + " configurations one after the other (default: none, the plain MILP).")
+    List<String> techniques = new ArrayList<>();
+
     @Option(names = "--keep-mps", paramLabel = "DIR", description = "Keep the exported MPS files in DIR.")
     Path keepMps;
 
@@ -161,8 +172,16 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        Bench.Options options =
-                new Bench.Options(chosen, timeLimit, gap, threads, reference, Optional.ofNullable(keepMps));
+        List<Set<Technique>> configurations = new ArrayList<>();
+        for (String t : techniques) {
+            try {
+                configurations.add(Technique.parse(t));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage(), ExitCode.USAGE);
+            }
+        }
+        Bench.Options options = new Bench.Options(
+                chosen, timeLimit, gap, threads, reference, Optional.ofNullable(keepMps), configurations);
 
         MachineInfo machine = MachineInfo.read(Bench.solverVersions(reference));
         header(out, machine);
@@ -216,14 +235,15 @@ final class BenchCommand implements Callable<Integer> {
 
     private String optionsLine() {
         return String.format(
-                Locale.ROOT,
-                "time limit %s s, gap %s, %d thread%s per solver, backends %s%s",
-                fmt(timeLimit),
-                fmt(gap),
-                threads,
-                threads == 1 ? "" : "s",
-                String.join(",", backends),
-                reference ? ", references highs-mps and cbc-cli" : "");
+                        Locale.ROOT,
+                        "time limit %s s, gap %s, %d thread%s per solver, backends %s%s",
+                        fmt(timeLimit),
+                        fmt(gap),
+                        threads,
+                        threads == 1 ? "" : "s",
+                        String.join(",", backends),
+                        reference ? ", references highs-mps and cbc-cli" : "")
+                + (techniques.isEmpty() ? "" : ", techniques " + String.join(" / ", techniques));
     }
 
     // ---- tables ---------------------------------------------------------------------------------

@@ -8,17 +8,21 @@ import footprint.optimize.Optimizer;
 import footprint.optimize.Plan;
 import footprint.optimize.SolveListener;
 import footprint.optimize.SolveOptions;
+import footprint.optimize.Technique;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Runs the benchmark: each instance with each chosen backend through Footprint's optimiser, and,
@@ -32,6 +36,8 @@ public final class Bench {
      *
      * @param reference also solve the exported MPS with highs-mps and cbc-cli
      * @param mpsDir where to keep the exported MPS files (else a temporary file, deleted after use)
+     * @param techniques the speed techniques to run each backend with, one configuration after the
+     *     other (an empty set: the plain MILP); a row's solver is then named {@code highs+lagrangian,...}
      */
     public record Options(
             List<Backend> backends,
@@ -39,10 +45,34 @@ public final class Bench {
             double gap,
             int threads,
             boolean reference,
-            Optional<Path> mpsDir) {
+            Optional<Path> mpsDir,
+            List<Set<Technique>> techniques) {
         public Options {
             backends = List.copyOf(backends);
+            techniques = techniques.isEmpty() ? List.of(Set.of()) : List.copyOf(techniques);
         }
+
+        /** Options with the plain MILP only. */
+        public Options(
+                List<Backend> backends,
+                double timeLimitSeconds,
+                double gap,
+                int threads,
+                boolean reference,
+                Optional<Path> mpsDir) {
+            this(backends, timeLimitSeconds, gap, threads, reference, mpsDir, List.of(Set.of()));
+        }
+    }
+
+    /** A backend's name in the tables, with the techniques it ran with. */
+    static String solverName(Backend b, Set<Technique> techniques) {
+        if (techniques.isEmpty()) {
+            return b.word();
+        }
+        return b.word() + "+"
+                + (techniques.containsAll(EnumSet.allOf(Technique.class))
+                        ? "all"
+                        : techniques.stream().map(Technique::word).collect(Collectors.joining(",")));
     }
 
     /** An instance to run; the network is made when it is run (a large one only then takes memory). */
@@ -160,43 +190,47 @@ public final class Bench {
         double optimum = instance.optimum().orElse(Double.NaN);
         Plan.Size size = null;
         for (Backend b : options.backends()) {
-            progress.message("[" + instance.name() + "] " + b.word() + ": building and solving");
-            SolveOptions so = SolveOptions.defaults()
-                    .withBackend(b)
-                    .withTimeLimit(options.timeLimitSeconds())
-                    .withGap(options.gap())
-                    .withThreads(options.threads())
-                    .withShadowPrices(false);
-            Plan plan;
-            PeakMemory.Peak peak;
-            double cpu;
-            try (PeakMemory memory = PeakMemory.start()) {
-                long cpuStart = processCpuNanos();
-                plan = Optimizer.solve(network, so, listener(instance.name(), b.word(), progress));
-                cpu = (processCpuNanos() - cpuStart) / 1e9;
-                peak = memory.stop();
+            for (Set<Technique> techniques : options.techniques()) {
+                String solver = solverName(b, techniques);
+                progress.message("[" + instance.name() + "] " + solver + ": building and solving");
+                SolveOptions so = SolveOptions.defaults()
+                        .withBackend(b)
+                        .withTimeLimit(options.timeLimitSeconds())
+                        .withGap(options.gap())
+                        .withThreads(options.threads())
+                        .withShadowPrices(false)
+                        .withTechniques(techniques);
+                Plan plan;
+                PeakMemory.Peak peak;
+                double cpu;
+                try (PeakMemory memory = PeakMemory.start()) {
+                    long cpuStart = processCpuNanos();
+                    plan = Optimizer.solve(network, so, listener(instance.name(), solver, progress));
+                    cpu = (processCpuNanos() - cpuStart) / 1e9;
+                    peak = memory.stop();
+                }
+                size = plan.size();
+                rows.add(new BenchRow(
+                        instance.name(),
+                        solver,
+                        size.variables(),
+                        size.binaries(),
+                        size.rows(),
+                        size.nonzeros(),
+                        plan.buildSeconds(),
+                        plan.solveSeconds(),
+                        cpu,
+                        plan.status().name(),
+                        plan.objective(),
+                        plan.bestBound(),
+                        plan.hasPlan() ? plan.gap() : Double.NaN,
+                        peak.heapMiB(),
+                        peak.residentMiB(),
+                        optimum,
+                        String.join("; ", plan.notes())));
+                progress.message(
+                        done(instance.name(), solver, plan.status().name(), plan.objective(), plan.solveSeconds()));
             }
-            size = plan.size();
-            rows.add(new BenchRow(
-                    instance.name(),
-                    b.word(),
-                    size.variables(),
-                    size.binaries(),
-                    size.rows(),
-                    size.nonzeros(),
-                    plan.buildSeconds(),
-                    plan.solveSeconds(),
-                    cpu,
-                    plan.status().name(),
-                    plan.objective(),
-                    plan.bestBound(),
-                    plan.hasPlan() ? plan.gap() : Double.NaN,
-                    peak.heapMiB(),
-                    peak.residentMiB(),
-                    optimum,
-                    String.join("; ", plan.notes())));
-            progress.message(
-                    done(instance.name(), b.word(), plan.status().name(), plan.objective(), plan.solveSeconds()));
         }
         if (options.reference()) {
             rows.addAll(references(instance, network, options, optimum, progress));

@@ -2,9 +2,12 @@ package footprint.optimize;
 
 import com.google.ortools.linearsolver.MPVariable;
 import footprint.model.Objective;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +34,7 @@ final class Accelerated {
     private final List<String> notes;
     private final double sign;
     private final long deadline;
+    private final long begin;
 
     /** The Lagrangian bound (−∞ without one). */
     private double bound = -INF;
@@ -42,6 +46,8 @@ final class Accelerated {
     private double cutoff = Double.NaN;
     /** Whether the bound already proves the incumbent: no MILP needed. */
     private boolean proven;
+    /** Whether every plant-year is fixed, as the incumbent has it. */
+    private boolean allFixed;
 
     private Accelerated(Formulation form, SolveOptions options, List<String> notes, long start) {
         this.form = form;
@@ -51,6 +57,7 @@ final class Accelerated {
         this.sign = f.mode == Objective.NPV ? -1 : 1;
         this.deadline =
                 options.timeLimitSeconds() > 0 ? start + (long) (options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
+        this.begin = System.nanoTime();
     }
 
     /** The families to build the MILP with: without the rows for strength when they come lazily. */
@@ -97,7 +104,7 @@ final class Accelerated {
         }
         if (lazy && !proven) {
             listener.message("Linking rows where the LP relaxation needs them");
-            LinkingCuts.Result r = LinkingCuts.addViolated(form, highsParameters(), phaseEnd(0.5));
+            LinkingCuts.Result r = LinkingCuts.addViolated(form, highsParameters(), shareOfWhatIsLeft(0.4));
             listener.message(String.format(
                     Locale.ROOT,
                     "LP relaxation %s %.6e after %d rounds (%.2f s): %d linking rows of %d",
@@ -119,22 +126,35 @@ final class Accelerated {
         listener.message("Lagrangian bound and repaired plans");
         Lagrangian lag = new Lagrangian(form);
         PrimalRepair repair = new PrimalRepair(lag, options.threads());
-        Set<String> seen = new HashSet<>();
-        int[] repairs = {0};
-        long ascentEnd = phaseEnd(0.25);
+        // the subproblem's plant decisions seen, with the best L at which each was seen; a few
+        // are repaired during the ascent (for the step's target), the best by L after it
+        Map<String, Seen> pool = new HashMap<>();
+        Set<String> repaired = new HashSet<>();
+        long ascentEnd = phaseEnd(0.2);
         Lagrangian.Watcher watcher = (pt, it) -> {
-            if (it >= 5 && repairs[0] < 60 && System.nanoTime() < ascentEnd && seen.add(key(pt.state()))) {
-                repairs[0]++;
+            String k = key(pt.state());
+            Seen old = pool.get(k);
+            if (old == null || old.value() < pt.value()) {
+                pool.put(k, new Seen(pt.value(), pt.state()));
+            }
+            if ((it == 5 || it % 25 == 0) && System.nanoTime() < ascentEnd && repaired.add(k)) {
                 keep(repair.repair(pt.state()));
             }
             return incumbent == null ? INF : incumbent.value();
         };
         double gap = Math.min(options.relativeGap(), 1e-6);
         Lagrangian.Ascent first = lag.ascend(lag.start(), null, watcher, gap, 3000, ascentEnd);
-        if (incumbent != null) {
-            keep(repair.improve(incumbent, phaseEnd(0.35)));
+        List<PrimalRepair.Incumbent> plans = repairBest(repair, pool, repaired, 20, phaseEnd(0.3));
+        long improveEnd = phaseEnd(0.4);
+        for (int i = 0; i < Math.min(3, plans.size()); i++) {
+            long now = System.nanoTime();
+            keep(repair.improve(plans.get(i), now + (improveEnd - now) / (Math.min(3, plans.size()) - i)));
         }
-        Lagrangian.Ascent second = lag.ascend(first.u(), null, watcher, gap, 1500, phaseEnd(0.45));
+        Lagrangian.Ascent second = lag.ascend(first.u(), null, watcher, gap, 1500, phaseEnd(0.5));
+        List<PrimalRepair.Incumbent> more = repairBest(repair, pool, repaired, 10, phaseEnd(0.53));
+        if (!more.isEmpty() && more.get(0).value() < incumbent.value() * (1 + 0.01) + 1e-9) {
+            keep(repair.improve(more.get(0), phaseEnd(0.58)));
+        }
         Lagrangian.Ascent best = second.bound() >= first.bound() ? second : first;
         bound = Math.max(first.bound(), second.bound());
         byte[][] fixed = null;
@@ -144,12 +164,14 @@ final class Accelerated {
             fixedCount = fix(lag, best.u(), fixed);
             if (fixedCount > 0) {
                 // the bound of what is left is higher, and may fix more
-                Lagrangian.Ascent third = lag.ascend(best.u(), fixed, watcher, gap, 1500, phaseEnd(0.5));
+                Lagrangian.Ascent third = lag.ascend(best.u(), fixed, watcher, gap, 1500, phaseEnd(0.63));
                 if (third.bound() < INF) {
                     fixedCount += fix(lag, third.u(), fixed);
+                    fixedCount += probe(lag, third.u(), fixed, phaseEnd(0.75));
                 }
                 fixedAt = incumbent.value();
                 apply(fixed);
+                allFixed = everyRunFixed(lag, fixed);
             }
         }
         proven = incumbent != null && closed(bound);
@@ -168,6 +190,42 @@ final class Accelerated {
             bound = -INF;
             proven = false;
         }
+        // with every plant-year fixed as in the best plan, that plan is the restricted model's
+        // optimum (its flows solve the LP left): no MILP needed
+        proven |= allFixed;
+    }
+
+    /** A subproblem solution seen in the ascent, with the best L it was seen at. */
+    private record Seen(double value, int[][] state) {}
+
+    /** Repairs the {@code count} subproblem solutions of highest L not yet repaired; the plans, best first. */
+    private List<PrimalRepair.Incumbent> repairBest(
+            PrimalRepair repair, Map<String, Seen> pool, Set<String> repaired, int count, long end) {
+        List<Map.Entry<String, Seen>> order = new ArrayList<>(pool.entrySet());
+        order.sort((x, y) -> Double.compare(y.getValue().value(), x.getValue().value()));
+        List<PrimalRepair.Incumbent> plans = new ArrayList<>();
+        Set<String> distinct = new HashSet<>();
+        if (incumbent != null) {
+            plans.add(incumbent);
+            distinct.add(key(incumbent.running()));
+        }
+        int done = 0;
+        for (Map.Entry<String, Seen> e : order) {
+            if (done >= count || System.nanoTime() >= end) {
+                break;
+            }
+            if (!repaired.add(e.getKey())) {
+                continue;
+            }
+            done++;
+            PrimalRepair.Incumbent c = repair.repair(e.getValue().state());
+            if (c != null && distinct.add(key(c.running()))) {
+                plans.add(c);
+                keep(c);
+            }
+        }
+        plans.sort((x, y) -> Double.compare(x.value(), y.value()));
+        return plans;
     }
 
     /** Whether a bound proves the incumbent within the gap asked for. */
@@ -210,6 +268,75 @@ final class Accelerated {
             }
         }
         return count;
+    }
+
+    /**
+     * Probing: for each free plant-year, a short ascent with its decision forced the other way than
+     * the subproblem takes it (from the multipliers u); if that bound passes the best plan, the
+     * decision is fixed. Stronger than {@link #fix}, which keeps u. Returns how many were fixed.
+     */
+    private int probe(Lagrangian lag, double[] u, byte[][] fixed, long end) {
+        double limit = incumbent.value() + 1e-9 * Math.max(1, Math.abs(incumbent.value()));
+        lag.knapsacks(u);
+        Lagrangian.Point at = lag.decide(u, fixed, false);
+        if (at.state() == null) {
+            return 0;
+        }
+        // most promising first: the forced bound at u closest to the best plan
+        List<double[]> order = new ArrayList<>();
+        for (int p = 0; p < f.nP; p++) {
+            for (int t = 0; t < f.nT; t++) {
+                if (fixed[p][t] != Lagrangian.FREE || !lag.allowed[p][t][Lagrangian.RUN]) {
+                    continue;
+                }
+                byte flip = at.state()[p][t] == Lagrangian.RUN ? Lagrangian.OFF : Lagrangian.ON;
+                fixed[p][t] = flip;
+                double v = lag.decide(u, fixed, false).value();
+                fixed[p][t] = Lagrangian.FREE;
+                order.add(new double[] {v, p, t, flip});
+            }
+        }
+        order.sort((x, y) -> Double.compare(y[0], x[0]));
+        Lagrangian.Watcher target = (pt, it) -> incumbent.value();
+        int count = 0;
+        for (double[] o : order) {
+            if (System.nanoTime() >= end) {
+                break;
+            }
+            int p = (int) o[1];
+            int t = (int) o[2];
+            byte flip = (byte) o[3];
+            byte[][] trial = new byte[f.nP][];
+            for (int q = 0; q < f.nP; q++) {
+                trial[q] = fixed[q].clone();
+            }
+            trial[p][t] = flip;
+            Lagrangian.Ascent a = lag.ascend(u, trial, target, 0, PROBE_STEPS, end);
+            if (a.bound() > limit) {
+                fixed[p][t] = flip == Lagrangian.ON ? Lagrangian.OFF : Lagrangian.ON;
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Ascent steps of one probe. */
+    private static final int PROBE_STEPS = 150;
+
+    /** Whether every plant-year that may run is fixed, and fixed as the best plan has it. */
+    private boolean everyRunFixed(Lagrangian lag, byte[][] fixed) {
+        for (int p = 0; p < f.nP; p++) {
+            for (int t = 0; t < f.nT; t++) {
+                if (!lag.allowed[p][t][Lagrangian.RUN]) {
+                    continue;
+                }
+                byte want = incumbent.running()[p][t] ? Lagrangian.ON : Lagrangian.OFF;
+                if (fixed[p][t] != want) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Puts fixed plant-year decisions into the MILP as bounds on run. */
@@ -266,23 +393,31 @@ final class Accelerated {
         if (deadline == Long.MAX_VALUE) {
             return options;
         }
-        return options.withTimeLimit(Math.max(0.5, (deadline - System.nanoTime()) / 1e9));
+        // HiGHS may overrun its limit by a few seconds on these models: leave it some room
+        return options.withTimeLimit(Math.max(0.5, 0.92 * (deadline - System.nanoTime()) / 1e9));
     }
 
-    /** The end of a phase that may take up to this share of the time limit (30 s a share without one). */
+    /**
+     * The end of a phase that ends at this share of the time from the start of the techniques to the
+     * deadline (of 120 s without a time limit).
+     */
     private long phaseEnd(double share) {
+        double total = deadline == Long.MAX_VALUE ? 120e9 : deadline - begin;
+        return Math.min(deadline, begin + (long) (share * total));
+    }
+
+    /** The time when this share of the time left to the deadline has passed (of 120 s without one). */
+    private long shareOfWhatIsLeft(double share) {
         long now = System.nanoTime();
-        if (deadline == Long.MAX_VALUE) {
-            return now + (long) (share * 120e9);
-        }
-        return Math.min(deadline, now + (long) (share * (deadline - now)));
+        return deadline == Long.MAX_VALUE ? now + (long) (share * 120e9) : now + (long) (share * (deadline - now));
     }
 
     /** The answer on the network from the backend's answer on the model as prepared (null: not run). */
     Optimizer.Outcome finish(Optimizer.Outcome out) {
         double milpValue = INF;
         double[] values = null;
-        double milpBound = -INF;
+        // not run: nothing learnt, unless every decision was fixed as in the best plan
+        double milpBound = out == null && allFixed ? incumbent.value() : -INF;
         SolveStatus s = out == null ? SolveStatus.ERROR : out.status();
         if (out != null && s.hasPlan() && out.values() != null) {
             milpValue = sign * out.objective();
@@ -318,6 +453,16 @@ final class Accelerated {
         for (int[] row : state) {
             for (int s : row) {
                 b.append((char) ('0' + s));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String key(boolean[][] running) {
+        StringBuilder b = new StringBuilder();
+        for (boolean[] row : running) {
+            for (boolean r : row) {
+                b.append(r ? '1' : '0');
             }
         }
         return b.toString();

@@ -325,7 +325,7 @@ final class PrimalRepair {
     }
 
     /** Moves tried exactly per round of {@link #improve}, best estimate first. */
-    private static final int EXACT_PER_ROUND = 40;
+    private static final int EXACT_PER_ROUND = 150;
 
     /**
      * Adds the moves of year t as {estimated change, t, plant stopped or −1, plant started or −1}.

@@ -145,6 +145,7 @@ class TechniquesTest {
         assertThat(Technique.parse("lazy-linking, lagrangian"))
                 .containsExactlyInAnyOrder(Technique.LAZY_LINKING, Technique.LAGRANGIAN);
         assertThat(Technique.parse("none")).isEmpty();
+        assertThat(Technique.parse("recommended")).isEqualTo(Technique.recommended());
         assertThat(Technique.parse("all")).containsExactlyInAnyOrder(Technique.values());
         assertThatThrownBy(() -> Technique.parse("magic"))
                 .isInstanceOf(IllegalArgumentException.class)
