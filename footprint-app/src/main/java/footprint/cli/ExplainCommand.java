@@ -7,17 +7,12 @@ import footprint.explain.NamedDecision;
 import footprint.io.ModelRead;
 import footprint.model.Network;
 import footprint.optimize.Backend;
-import footprint.optimize.SolveListener;
 import footprint.optimize.SolveOptions;
 import footprint.optimize.SolveStatus;
 import footprint.report.ExplanationJson;
 import footprint.report.ExplanationText;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -129,14 +124,14 @@ final class ExplainCommand implements Callable<Integer> {
         Network network = read.network().orElseThrow();
         Explanation e;
         try {
-            e = Explainer.explain(network, named, volume, options, progress(err));
+            e = Explainer.explain(network, named, volume, options, CommandOutput.progress(err));
         } catch (BadDecision x) {
             throw new UserError(x.getMessage(), x.malformed() ? ExitCode.USAGE : ExitCode.BAD_INPUT);
         }
         out.print(ExplanationText.of(network, e, read::placeOf));
         out.flush();
         if (json != null) {
-            write(json, ExplanationJson.of(network, e, read::placeOf) + "\n");
+            CommandOutput.write(json, ExplanationJson.of(network, e, read::placeOf) + "\n");
             err.println("wrote the explanation to " + json);
         }
         err.flush();
@@ -162,29 +157,5 @@ final class ExplainCommand implements Callable<Integer> {
             throw new UserError("--volume takes a number above 0", ExitCode.USAGE);
         }
         return new SolveOptions(backend, timeLimit, gap, threads, seed, true);
-    }
-
-    private static SolveListener progress(PrintWriter err) {
-        return new SolveListener() {
-            @Override
-            public void message(String text) {
-                err.println(text);
-                err.flush();
-            }
-
-            @Override
-            public void elapsed(double seconds) {
-                err.printf(Locale.ROOT, "  still solving after %.0f s%n", seconds);
-                err.flush();
-            }
-        };
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError("cannot write " + file + ": " + e.getMessage(), ExitCode.BAD_INPUT);
-        }
     }
 }

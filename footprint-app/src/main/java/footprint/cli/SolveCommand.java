@@ -6,18 +6,14 @@ import footprint.model.Network;
 import footprint.optimize.Backend;
 import footprint.optimize.Optimizer;
 import footprint.optimize.Plan;
-import footprint.optimize.SolveListener;
 import footprint.optimize.SolveOptions;
 import footprint.optimize.SolveStatus;
+import footprint.optimize.Technique;
 import footprint.report.ConflictText;
 import footprint.report.PlanJson;
 import footprint.report.PlanText;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,6 +85,16 @@ final class SolveCommand implements Callable<Integer> {
     int seed;
 
     @Option(
+            names = "--techniques",
+            paramLabel = "LIST",
+            defaultValue = "none",
+            description =
+                    "Speed techniques beyond the plain MILP: none (default), recommended, all, or a"
+                            + " comma-separated list of lazy-linking, lagrangian, warm-start, reduced-cost-fixing"
+                            + " (docs/benchmarks.md, Speed): the same optimum, found faster on facility-location-like networks.")
+    String techniques;
+
+    @Option(
             names = "--mps",
             paramLabel = "FILE",
             description = "Also write the MILP in free MPS format, rows and columns named after the model.")
@@ -130,22 +136,24 @@ final class SolveCommand implements Callable<Integer> {
         }
         Network network = read.network().orElseThrow();
         if (mps != null) {
-            write(mps, Optimizer.mps(network));
+            CommandOutput.write(mps, Optimizer.mps(network));
             err.println("wrote the MILP to " + mps);
         }
         if (stochastic > 0) {
-            return StochasticSolve.run(network, options, stochastic, checkSamples, seed, json, out, err, progress(err));
+            return StochasticSolve.run(
+                    network, options, stochastic, checkSamples, seed, json, out, err, CommandOutput.progress(err));
         }
-        Plan plan = Optimizer.solve(network, options, progress(err));
+        Plan plan = Optimizer.solve(network, options, CommandOutput.progress(err));
         out.print(PlanText.of(network, plan));
         out.flush();
         if (json != null) {
-            write(json, PlanJson.of(plan, network, model.toString()) + "\n");
+            CommandOutput.write(json, PlanJson.of(plan, network, model.toString()) + "\n");
             err.println("wrote the plan to " + json);
         }
         err.flush();
         if (plan.status() == SolveStatus.INFEASIBLE) {
-            out.print("\n" + ConflictText.of(Conflicts.find(network, options, progress(err)), read::placeOf));
+            out.print("\n"
+                    + ConflictText.of(Conflicts.find(network, options, CommandOutput.progress(err)), read::placeOf));
             out.flush();
             return ExitCode.INFEASIBLE;
         }
@@ -162,30 +170,11 @@ final class SolveCommand implements Callable<Integer> {
         if (!(gap >= 0) || threads < 0 || !(timeLimit >= 0)) {
             throw new UserError("--gap, --time-limit and --threads take 0 or more", ExitCode.USAGE);
         }
-        return new SolveOptions(backend, timeLimit, gap, threads, seed, true);
-    }
-
-    private static SolveListener progress(PrintWriter err) {
-        return new SolveListener() {
-            @Override
-            public void message(String text) {
-                err.println(text);
-                err.flush();
-            }
-
-            @Override
-            public void elapsed(double seconds) {
-                err.printf(Locale.ROOT, "  still solving after %.0f s%n", seconds);
-                err.flush();
-            }
-        };
-    }
-
-    private static void write(Path file, String text) {
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError("cannot write " + file + ": " + e.getMessage(), ExitCode.BAD_INPUT);
+            return new SolveOptions(backend, timeLimit, gap, threads, seed, true)
+                    .withTechniques(Technique.parse(techniques));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), ExitCode.USAGE);
         }
     }
 }
