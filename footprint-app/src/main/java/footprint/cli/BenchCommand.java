@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,8 @@ import picocli.CommandLine.Option;
             "  footprint bench --size S --size M --size L --reference",
             "  footprint bench --orlib data/orlib-cap --quick --backends highs",
             "  footprint bench --orlib data/orlib-cap --time-limit 120 --reference --markdown > orlib.md",
+            "  footprint bench --orlib data/orlib-cap --only capa --backends highs --techniques recommended \\",
+            "      --reference --reference-forms strong,weak --time-limit 60",
             "",
             "Exit codes: 0 done (whatever the solvers answered), 2 wrong command line, 3 unreadable instance."
         })
@@ -114,6 +117,15 @@ final class BenchCommand implements Callable<Integer> {
     boolean reference;
 
     @Option(
+            names = "--reference-forms",
+            paramLabel = "LIST",
+            split = ",",
+            defaultValue = "strong",
+            description = "With --reference: the formulations the references solve, strong (with the per-flow"
+                    + " linking rows, as Footprint builds it) and/or weak (without them); default: strong.")
+    List<String> referenceForms;
+
+    @Option(
             names = "--techniques",
             paramLabel = "LIST",
             description = "Speed techniques to run each backend with: none, all, recommended (lagrangian,"
@@ -180,8 +192,16 @@ final class BenchCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage(), ExitCode.USAGE);
             }
         }
+        Set<Bench.Form> forms = EnumSet.noneOf(Bench.Form.class);
+        for (String f : referenceForms) {
+            try {
+                forms.add(Bench.Form.parse(f));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage(), ExitCode.USAGE);
+            }
+        }
         Bench.Options options = new Bench.Options(
-                chosen, timeLimit, gap, threads, reference, Optional.ofNullable(keepMps), configurations);
+                chosen, timeLimit, gap, threads, reference, forms, Optional.ofNullable(keepMps), configurations);
 
         MachineInfo machine = MachineInfo.read(Bench.solverVersions(reference));
         header(out, machine);
@@ -242,7 +262,10 @@ final class BenchCommand implements Callable<Integer> {
                         threads,
                         threads == 1 ? "" : "s",
                         String.join(",", backends),
-                        reference ? ", references highs-mps and cbc-cli" : "")
+                        reference
+                                ? ", references highs-mps and cbc-cli on the " + String.join(" and ", referenceForms)
+                                        + " formulation"
+                                : "")
                 + (techniques.isEmpty() ? "" : ", techniques " + String.join(" / ", techniques));
     }
 

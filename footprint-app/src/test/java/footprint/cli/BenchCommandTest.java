@@ -31,6 +31,34 @@ class BenchCommandTest {
     }
 
     @Test
+    void references_solve_the_weak_formulation_to_the_same_optimum() {
+        SolveCommandTest.Run r = SolveCommandTest.run(
+                "bench",
+                "--orlib",
+                "../data/orlib-cap",
+                "--only",
+                "cap41",
+                "--backends",
+                "none",
+                "--reference",
+                "--reference-forms",
+                "strong,weak",
+                "--time-limit",
+                "60");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // the weak form leaves out the rows for strength only: most of the 899 rows, over half the nonzeros
+        assertThat(r.out())
+                .containsPattern("cap41 +highs-mps +880 +48 +899 +3312 .* optimal +1040444.375 .* \\+0.0e\\+00")
+                .containsPattern(
+                        "cap41 +highs-mps \\(weak\\) +880 +48 +130 +1760 .* optimal +1040444.375 .* \\+0.0e\\+00");
+        assertThat(r.err()).contains("exported the weak MPS");
+        assertThat(SolveCommandTest.run("bench", "--size", "S", "--reference-forms", "feeble")
+                        .exitCode())
+                .isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
     void needs_something_to_run() {
         assertThat(SolveCommandTest.run("bench").exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(SolveCommandTest.run("bench", "--size", "XXL").exitCode()).isEqualTo(ExitCode.USAGE);

@@ -35,6 +35,8 @@ public final class Bench {
      * How to run.
      *
      * @param reference also solve the exported MPS with highs-mps and cbc-cli
+     * @param referenceForms the formulations the references solve: the strong one (with the
+     *     per-flow linking rows, as Footprint builds it) and/or the weak one (without them)
      * @param mpsDir where to keep the exported MPS files (else a temporary file, deleted after use)
      * @param techniques the speed techniques to run each backend with, one configuration after the
      *     other (an empty set: the plain MILP); a row's solver is then named {@code highs+lagrangian,...}
@@ -45,10 +47,12 @@ public final class Bench {
             double gap,
             int threads,
             boolean reference,
+            Set<Form> referenceForms,
             Optional<Path> mpsDir,
             List<Set<Technique>> techniques) {
         public Options {
             backends = List.copyOf(backends);
+            referenceForms = referenceForms.isEmpty() ? EnumSet.of(Form.STRONG) : EnumSet.copyOf(referenceForms);
             techniques = techniques.isEmpty() ? List.of(Set.of()) : List.copyOf(techniques);
         }
 
@@ -60,7 +64,25 @@ public final class Bench {
                 int threads,
                 boolean reference,
                 Optional<Path> mpsDir) {
-            this(backends, timeLimitSeconds, gap, threads, reference, mpsDir, List.of(Set.of()));
+            this(backends, timeLimitSeconds, gap, threads, reference, Set.of(), mpsDir, List.of(Set.of()));
+        }
+    }
+
+    /** The formulation a reference solver reads from the exported MPS. */
+    public enum Form {
+        /** As Footprint builds it: with the linking rows that are there for strength only. */
+        STRONG,
+        /** Without the rows for strength: the same optimum, a weaker LP, a much smaller model. */
+        WEAK;
+
+        /** The form of a word (strong, weak), in any case. */
+        public static Form parse(String word) {
+            for (Form f : values()) {
+                if (f.name().equalsIgnoreCase(word.strip())) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("no formulation '" + word + "'; choose strong or weak");
         }
     }
 
@@ -241,19 +263,33 @@ public final class Bench {
     private static List<BenchRow> references(
             Instance instance, Network network, Options options, double optimum, Progress progress) {
         List<BenchRow> rows = new ArrayList<>();
+        for (Form form : options.referenceForms()) {
+            rows.addAll(references(instance, network, form, options, optimum, progress));
+        }
+        return rows;
+    }
+
+    private static List<BenchRow> references(
+            Instance instance, Network network, Form form, Options options, double optimum, Progress progress) {
+        List<BenchRow> rows = new ArrayList<>();
+        String suffix = form == Form.STRONG ? "" : " (weak)";
+        String highs = "highs-mps" + suffix;
+        String cbc = "cbc-cli" + suffix;
+        String fileName = instance.name() + (form == Form.STRONG ? "" : "-weak");
         Path mps;
         boolean temporary = options.mpsDir().isEmpty();
         try {
             long start = System.nanoTime();
-            String text = Optimizer.mps(network);
+            String text = Optimizer.mps(network, form == Form.STRONG);
             mps = temporary
-                    ? Files.createTempFile("footprint-" + instance.name(), ".mps")
-                    : Files.createDirectories(options.mpsDir().get()).resolve(instance.name() + ".mps");
+                    ? Files.createTempFile("footprint-" + fileName, ".mps")
+                    : Files.createDirectories(options.mpsDir().get()).resolve(fileName + ".mps");
             Files.writeString(mps, text, StandardCharsets.UTF_8);
             progress.message(String.format(
                     Locale.ROOT,
-                    "[%s] exported the MPS (%.1f MB) in %.2f s",
+                    "[%s] exported the %s MPS (%.1f MB) in %.2f s",
                     instance.name(),
+                    form.name().toLowerCase(Locale.ROOT),
                     text.length() / 1e6,
                     (System.nanoTime() - start) / 1e9));
         } catch (IOException e) {
@@ -262,25 +298,25 @@ public final class Bench {
             // a model too large for one Java string (2^31 characters) or for the heap: say so
             String why = "could not export the MPS: " + e;
             progress.message("[" + instance.name() + "] " + why);
-            rows.add(failed(instance.name(), "highs-mps", optimum, why));
-            rows.add(failed(instance.name(), "cbc-cli", optimum, why));
+            rows.add(failed(instance.name(), highs, optimum, why));
+            rows.add(failed(instance.name(), cbc, optimum, why));
             return rows;
         }
         try {
             MpsStats stats = MpsStats.of(mps);
-            progress.message("[" + instance.name() + "] highs-mps: reading the MPS and solving");
+            progress.message("[" + instance.name() + "] " + highs + ": reading the MPS and solving");
             ReferenceSolvers.Outcome h =
                     ReferenceSolvers.highs(mps, options.timeLimitSeconds(), options.gap(), options.threads());
-            rows.add(row(instance.name(), "highs-mps", stats, h, optimum));
-            progress.message(done(instance.name(), "highs-mps", h.status(), h.objective(), h.solveSeconds()));
+            rows.add(row(instance.name(), highs, stats, h, optimum));
+            progress.message(done(instance.name(), highs, h.status(), h.objective(), h.solveSeconds()));
             if (ReferenceSolvers.cbcVersion().isEmpty()) {
-                rows.add(failed(instance.name(), "cbc-cli", optimum, "no cbc command (apt-get install coinor-cbc)"));
+                rows.add(failed(instance.name(), cbc, optimum, "no cbc command (apt-get install coinor-cbc)"));
             } else {
-                progress.message("[" + instance.name() + "] cbc-cli: solving the MPS");
+                progress.message("[" + instance.name() + "] " + cbc + ": solving the MPS");
                 ReferenceSolvers.Outcome c = ReferenceSolvers.cbc(
                         mps, stats.maximise(), options.timeLimitSeconds(), options.gap(), options.threads());
-                rows.add(row(instance.name(), "cbc-cli", stats, c, optimum));
-                progress.message(done(instance.name(), "cbc-cli", c.status(), c.objective(), c.solveSeconds()));
+                rows.add(row(instance.name(), cbc, stats, c, optimum));
+                progress.message(done(instance.name(), cbc, c.status(), c.objective(), c.solveSeconds()));
             }
         } finally {
             if (temporary) {

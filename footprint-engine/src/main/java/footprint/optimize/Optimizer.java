@@ -70,11 +70,21 @@ public final class Optimizer {
      * other solver.
      */
     public static String mps(Network network) {
+        return mps(network, true);
+    }
+
+    /**
+     * The MILP in MPS format, with or without the rows that are there for strength only (the
+     * per-flow linking rows and the demand cover): the weak form has the same optimum and a weaker
+     * LP relaxation, for measuring a stock solver on both.
+     */
+    public static String mps(Network network, boolean strong) {
         loadNatives();
         FrozenNetwork f = FrozenNetwork.of(network);
         MPSolver solver = MPSolver.createSolver("SCIP");
         try {
-            Formulation.build(f, solver, Formulation.Settings.milp());
+            Formulation.Settings milp = Formulation.Settings.milp();
+            Formulation.build(f, solver, strong ? milp : milp.without(Formulation.Family.STRENGTH));
             return solver.exportModelAsMpsFormat(false, false);
         } finally {
             solver.delete();
