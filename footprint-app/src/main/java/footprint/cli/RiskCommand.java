@@ -36,7 +36,9 @@ import picocli.CommandLine.Parameters;
                     + " strategic decisions (running, idle, closed, tooling) are kept and its flows re-solved for each"
                     + " sample. Prints the spread of NPV, lost sales and utilisation (mean, P5, P50, P95), the value at"
                     + " risk and conditional value at risk, the probability of a loss, and the inputs that drive the"
-                    + " NPV (rank correlation and one-at-a-time swings). Progress goes to standard error."
+                    + " NPV (rank correlation and one-at-a-time swings). The model's disruptions (a plant, lane or trade"
+                    + " relation out for a year with a probability) are drawn too, with how often each struck and"
+                    + " what it cost. Progress goes to standard error."
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -391,6 +391,7 @@ public final class NetworkGenerator {
                     localContent,
                     commitments,
                     decisions,
+                    List.of(),
                     locations);
         }
 

@@ -52,6 +52,7 @@ final class Edits {
                 localContent,
                 commitments,
                 decisions,
+                n.disruptions(),
                 n.locations());
     }
 

@@ -44,6 +44,23 @@ public final class ExtensiveForm {
     /** Solves the extensive form of {@code samples} (each a valuation of every figure). */
     public static Result solve(
             Network network, List<ToDoubleFunction<Figure>> samples, SolveOptions options, SolveListener listener) {
+        return solve(network, samples, java.util.Collections.nCopies(samples.size(), Outages.NONE), options, listener);
+    }
+
+    /**
+     * Solves the extensive form of {@code samples}, sample i with the plants, lanes and trade of
+     * {@code outages.get(i)} out of use.
+     */
+    public static Result solve(
+            Network network,
+            List<ToDoubleFunction<Figure>> samples,
+            List<Outages> outages,
+            SolveOptions options,
+            SolveListener listener) {
+        if (outages.size() != samples.size()) {
+            throw new IllegalArgumentException(
+                    "one set of outages per sample: " + outages.size() + " for " + samples.size());
+        }
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("the extensive form needs at least one sample");
         }
@@ -59,9 +76,9 @@ public final class ExtensiveForm {
             listener.message("Building the extensive form of " + samples.size() + " samples");
             List<Formulation> copies = new ArrayList<>();
             double offset = 0;
-            for (ToDoubleFunction<Figure> valueOf : samples) {
-                Formulation form =
-                        Formulation.build(FrozenNetwork.of(network, valueOf), solver, Formulation.Settings.milp());
+            for (int i = 0; i < samples.size(); i++) {
+                Formulation form = Formulation.build(
+                        FrozenNetwork.of(network, samples.get(i), outages.get(i)), solver, Formulation.Settings.milp());
                 copies.add(form);
                 offset += form.offset();
             }

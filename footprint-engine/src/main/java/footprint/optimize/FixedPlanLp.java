@@ -103,7 +103,16 @@ public final class FixedPlanLp implements AutoCloseable {
 
     /** Values the plan on the numbers of {@code valueOf}, re-solving the kept LP from its last basis. */
     public Evaluation resolve(ToDoubleFunction<Figure> valueOf) {
-        FrozenNetwork g = FrozenNetwork.of(network, valueOf);
+        return resolve(valueOf, Outages.NONE);
+    }
+
+    /**
+     * Values the plan on the numbers of {@code valueOf} with the plants, lanes and trade relations of
+     * {@code outages} out of use, re-solving the kept LP from its last basis (outages only change
+     * bounds and right-hand sides).
+     */
+    public Evaluation resolve(ToDoubleFunction<Figure> valueOf, Outages outages) {
+        FrozenNetwork g = FrozenNetwork.of(network, valueOf, outages);
         Formulation form;
         try {
             form = base.revalue(g);
@@ -119,9 +128,14 @@ public final class FixedPlanLp implements AutoCloseable {
      * what {@link #resolve} saves (benchmarks compare the two).
      */
     public static Evaluation rebuild(Network network, Plan plan, ToDoubleFunction<Figure> valueOf) {
+        return rebuild(network, plan, valueOf, Outages.NONE);
+    }
+
+    /** Like {@link #rebuild(Network, Plan, ToDoubleFunction)}, with outages. */
+    public static Evaluation rebuild(Network network, Plan plan, ToDoubleFunction<Figure> valueOf, Outages outages) {
         Optimizer.loadNatives();
         Decisions d = Decisions.of(plan);
-        FrozenNetwork g = FrozenNetwork.of(network, valueOf);
+        FrozenNetwork g = FrozenNetwork.of(network, valueOf, outages);
         d.check(g);
         return solveOnce(g, d, false);
     }

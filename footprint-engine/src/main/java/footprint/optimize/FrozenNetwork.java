@@ -6,6 +6,7 @@ import footprint.model.Component;
 import footprint.model.ComponentPlant;
 import footprint.model.Country;
 import footprint.model.Decision;
+import footprint.model.Disruption;
 import footprint.model.Duty;
 import footprint.model.Figure;
 import footprint.model.Lane;
@@ -160,6 +161,12 @@ final class FrozenNetwork {
 
     final List<Arc> arcs;
     final List<SupplyArc> supplyArcs;
+    /** The outages it was frozen with (none for planning). */
+    final Outages outages;
+    /** Arcs an outage stops this time: they exist (the LP keeps its shape) with an upper bound of 0. */
+    final boolean[] arcStopped;
+
+    final boolean[] supplyStopped;
     final List<LocalRow> localRows;
     final List<CommitmentRow> commitments;
     final List<StateRule> stateRules;
@@ -171,8 +178,9 @@ final class FrozenNetwork {
     final int[][][] supplyByPlantYear;
     final int[][][] supplyByComponentPlantYear;
 
-    private FrozenNetwork(Network n, ToDoubleFunction<Figure> valueOf) {
+    private FrozenNetwork(Network n, ToDoubleFunction<Figure> valueOf, Outages outages) {
         this.network = n;
+        this.outages = outages;
         this.mode = n.objective();
         this.currency = n.currency();
         this.firstYear = n.horizon().firstYear();
@@ -413,9 +421,14 @@ final class FrozenNetwork {
         }
         blocs = List.copyOf(blocList);
 
+        // ---- outages: which plants, lanes and trade relations are out in which years
+        Struck struck = new Struck(n, outages, plantIx, componentPlantIx, places);
+
         // ---- vehicle arcs: lane open, not banned, platform usable, plant may run, demand
-        double[][][] laneCost = cheapestLanes(n, plantIx, marketIx, valueOf);
+        double[][][] laneCost = cheapestLanes(n, plantIx, marketIx, valueOf, null);
+        double[][][] laneCostNow = struck.anyLane() ? cheapestLanes(n, plantIx, marketIx, valueOf, struck) : laneCost;
         List<Arc> arcList = new ArrayList<>();
+        List<Boolean> stoppedList = new ArrayList<>();
         for (int p = 0; p < nP; p++) {
             Plant plant = n.plants().get(p);
             for (int m = 0; m < nM; m++) {
@@ -435,12 +448,21 @@ final class FrozenNetwork {
                         }
                         double duty =
                                 places.dutyRate(n.duties(), plant.country(), market.country(), product, year, valueOf);
-                        arcList.add(new Arc(arcList.size(), p, k, m, t, laneCost[p][m][t], duty));
+                        boolean stopped = struck.plant(p, t)
+                                || struck.trade(plant.country(), market.country(), t)
+                                || Double.isNaN(laneCostNow[p][m][t]);
+                        double freight = Double.isNaN(laneCostNow[p][m][t]) ? laneCost[p][m][t] : laneCostNow[p][m][t];
+                        arcList.add(new Arc(arcList.size(), p, k, m, t, freight, duty));
+                        stoppedList.add(stopped);
                     }
                 }
             }
         }
         arcs = List.copyOf(arcList);
+        arcStopped = new boolean[arcs.size()];
+        for (int i = 0; i < arcStopped.length; i++) {
+            arcStopped[i] = stoppedList.get(i);
+        }
 
         // ---- component arcs: lane open, not banned, the plant consumes the component that year
         boolean[][][] consumes = new boolean[nP][nC][nT];
@@ -451,8 +473,11 @@ final class FrozenNetwork {
                 }
             }
         }
-        double[][][] supplyCost = cheapestSupplyLanes(n, componentPlantIx, plantIx, valueOf);
+        double[][][] supplyCost = cheapestSupplyLanes(n, componentPlantIx, plantIx, valueOf, null);
+        double[][][] supplyCostNow =
+                struck.anyLane() ? cheapestSupplyLanes(n, componentPlantIx, plantIx, valueOf, struck) : supplyCost;
         List<SupplyArc> supplyList = new ArrayList<>();
+        List<Boolean> supplyStoppedList = new ArrayList<>();
         for (int q = 0; q < nQ; q++) {
             ComponentPlant cp = n.componentPlants().get(q);
             for (int p = 0; p < nP; p++) {
@@ -464,11 +489,22 @@ final class FrozenNetwork {
                             n.bans(), cp.country(), n.plants().get(p).country(), cp.component(), firstYear + t)) {
                         continue;
                     }
-                    supplyList.add(new SupplyArc(supplyList.size(), q, p, t, supplyCost[q][p][t]));
+                    boolean stopped = struck.componentPlant(q, t)
+                            || struck.plant(p, t)
+                            || struck.trade(cp.country(), n.plants().get(p).country(), t)
+                            || Double.isNaN(supplyCostNow[q][p][t]);
+                    double freight =
+                            Double.isNaN(supplyCostNow[q][p][t]) ? supplyCost[q][p][t] : supplyCostNow[q][p][t];
+                    supplyList.add(new SupplyArc(supplyList.size(), q, p, t, freight));
+                    supplyStoppedList.add(stopped);
                 }
             }
         }
         supplyArcs = List.copyOf(supplyList);
+        supplyStopped = new boolean[supplyArcs.size()];
+        for (int i = 0; i < supplyStopped.length; i++) {
+            supplyStopped[i] = supplyStoppedList.get(i);
+        }
 
         // ---- local content, commitments
         List<LocalRow> local = new ArrayList<>();
@@ -490,12 +526,17 @@ final class FrozenNetwork {
         for (Commitment c : n.commitments()) {
             int p = require(plantIx, c.plant(), "plant");
             for (int t = 0; t < nT; t++) {
+                int at = t;
                 if (c.years().contains(firstYear + t)) {
                     promises.add(new CommitmentRow(
                             c.id(),
                             p,
                             t,
-                            c.minOutput().map(valueOf::applyAsDouble).orElse(Double.NaN),
+                            // force majeure: a plant an outage touches (struck itself, or shipping or
+                            // supplied across a struck border or lane) owes no minimum output that year
+                            c.minOutput()
+                                    .map(f -> struck.touched(p, at) ? 0 : valueOf.applyAsDouble(f))
+                                    .orElse(Double.NaN),
                             c.minJobs().map(valueOf::applyAsDouble).orElse(Double.NaN)));
                 }
             }
@@ -528,7 +569,12 @@ final class FrozenNetwork {
 
     /** Freezes a network with every figure valued by {@code valueOf}. */
     static FrozenNetwork of(Network network, ToDoubleFunction<Figure> valueOf) {
-        return new FrozenNetwork(network, valueOf);
+        return new FrozenNetwork(network, valueOf, Outages.NONE);
+    }
+
+    /** Freezes a network valued by {@code valueOf} with the plants, lanes and trade of {@code outages} out. */
+    static FrozenNetwork of(Network network, ToDoubleFunction<Figure> valueOf, Outages outages) {
+        return new FrozenNetwork(network, valueOf, outages);
     }
 
     int year(int t) {
@@ -586,7 +632,11 @@ final class FrozenNetwork {
 
     /** Cost of the cheapest lane open from each plant to each market in each year; NaN where none is. */
     private double[][][] cheapestLanes(
-            Network n, Map<String, Integer> plantIx, Map<String, Integer> marketIx, ToDoubleFunction<Figure> valueOf) {
+            Network n,
+            Map<String, Integer> plantIx,
+            Map<String, Integer> marketIx,
+            ToDoubleFunction<Figure> valueOf,
+            Struck struck) {
         double[][][] cost = new double[nP][nM][nT];
         for (double[][] a : cost) {
             for (double[] b : a) {
@@ -599,13 +649,17 @@ final class FrozenNetwork {
             if (p == null || m == null) {
                 continue;
             }
-            cheapest(lane, cost[p][m], valueOf);
+            cheapest(lane, cost[p][m], valueOf, struck);
         }
         return cost;
     }
 
     private double[][][] cheapestSupplyLanes(
-            Network n, Map<String, Integer> cpIx, Map<String, Integer> plantIx, ToDoubleFunction<Figure> valueOf) {
+            Network n,
+            Map<String, Integer> cpIx,
+            Map<String, Integer> plantIx,
+            ToDoubleFunction<Figure> valueOf,
+            Struck struck) {
         double[][][] cost = new double[nQ][nP][nT];
         for (double[][] a : cost) {
             for (double[] b : a) {
@@ -618,15 +672,16 @@ final class FrozenNetwork {
             if (q == null || p == null) {
                 continue;
             }
-            cheapest(lane, cost[q][p], valueOf);
+            cheapest(lane, cost[q][p], valueOf, struck);
         }
         return cost;
     }
 
-    private void cheapest(Lane lane, double[] byYear, ToDoubleFunction<Figure> valueOf) {
+    private void cheapest(Lane lane, double[] byYear, ToDoubleFunction<Figure> valueOf, Struck struck) {
         for (int t = 0; t < nT; t++) {
             int year = firstYear + t;
-            if (!lane.isOpen(year)) {
+            // struck is null when choosing which arcs exist at all: outages never remove one
+            if (!lane.isOpen(year) || (struck != null && struck.lane(lane.id(), t))) {
                 continue;
             }
             double c = seriesAt(lane.costPerUnit(), year, valueOf);
@@ -658,6 +713,112 @@ final class FrozenNetwork {
             out[a][b][sizes[a][b]++] = i;
         }
         return out;
+    }
+
+    /** The outages of one freezing, indexed: which plants, lanes and trade relations are out when. */
+    private final class Struck {
+        private final boolean[][] plants;
+        /** Plants an outage touches in a year: struck, or shipping or supplied across a struck border or lane. */
+        private final boolean[][] touched;
+
+        private final boolean[][] componentPlants;
+        private final java.util.Set<String> lanes = new java.util.HashSet<>();
+        private final List<Disruption> trade = new ArrayList<>();
+        private final List<Integer> tradeYear = new ArrayList<>();
+        private final Places places;
+
+        Struck(
+                Network n,
+                Outages outages,
+                Map<String, Integer> plantIx,
+                Map<String, Integer> componentPlantIx,
+                Places places) {
+            this.places = places;
+            plants = new boolean[nP][nT];
+            touched = new boolean[nP][nT];
+            componentPlants = new boolean[nQ][nT];
+            for (Outages.Strike s : outages.strikes()) {
+                int t = s.year() - firstYear;
+                if (t < 0 || t >= nT) {
+                    continue;
+                }
+                Disruption d = s.disruption();
+                switch (d.kind()) {
+                    case PLANT -> {
+                        Integer p = plantIx.get(d.plant().get());
+                        Integer q = componentPlantIx.get(d.plant().get());
+                        if (p == null && q == null) {
+                            throw new IllegalArgumentException("disruption " + d.id() + ": no plant or component plant "
+                                    + d.plant().get());
+                        }
+                        if (p != null) {
+                            plants[p][t] = true;
+                            touched[p][t] = true;
+                        }
+                        if (q != null) {
+                            componentPlants[q][t] = true;
+                        }
+                    }
+                    case LANE -> {
+                        lanes.add(d.lane().get() + "@" + t);
+                        for (Lane l : n.lanes()) {
+                            Integer p = plantIx.get(l.to());
+                            Integer from = plantIx.get(l.from());
+                            if (l.id().equals(d.lane().get())) {
+                                if (from != null) {
+                                    touched[from][t] = true;
+                                }
+                                if (p != null) {
+                                    touched[p][t] = true;
+                                }
+                            }
+                        }
+                    }
+                    case TRADE -> {
+                        trade.add(d);
+                        tradeYear.add(t);
+                        for (int p = 0; p < nP; p++) {
+                            String country = n.plants().get(p).country();
+                            if (places.coversAny(d.from(), country) || places.coversAny(d.to(), country)) {
+                                touched[p][t] = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        boolean anyLane() {
+            return !lanes.isEmpty();
+        }
+
+        boolean plant(int p, int t) {
+            return plants[p][t];
+        }
+
+        boolean touched(int p, int t) {
+            return touched[p][t];
+        }
+
+        boolean componentPlant(int q, int t) {
+            return componentPlants[q][t];
+        }
+
+        boolean lane(String laneId, int t) {
+            return lanes.contains(laneId + "@" + t);
+        }
+
+        boolean trade(String fromCountry, String toCountry, int t) {
+            for (int i = 0; i < trade.size(); i++) {
+                Disruption d = trade.get(i);
+                if (tradeYear.get(i) == t
+                        && places.coversAny(d.from(), fromCountry)
+                        && places.coversAny(d.to(), toCountry)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Matching of trade rules' places (country codes or blocs) against countries. */

@@ -58,10 +58,23 @@ public final class Optimizer {
      */
     public static Plan solve(
             Network network, ToDoubleFunction<Figure> valueOf, SolveOptions options, SolveListener listener) {
+        return solve(network, valueOf, Outages.NONE, options, listener);
+    }
+
+    /**
+     * Solves with every figure valued by {@code valueOf} and the plants, lanes and trade of {@code
+     * outages} out of use (the best plan for one future known in advance).
+     */
+    public static Plan solve(
+            Network network,
+            ToDoubleFunction<Figure> valueOf,
+            Outages outages,
+            SolveOptions options,
+            SolveListener listener) {
         loadNatives();
         long start = System.nanoTime();
         listener.message("Building the model");
-        FrozenNetwork f = FrozenNetwork.of(network, valueOf);
+        FrozenNetwork f = FrozenNetwork.of(network, valueOf, outages);
         return solve(f, Formulation.Settings.milp(), options, listener, start);
     }
 

@@ -3,7 +3,9 @@ package footprint.risk;
 import footprint.model.Figure;
 import footprint.model.Network;
 import footprint.optimize.FixedPlanLp;
+import footprint.optimize.Outages;
 import footprint.optimize.Plan;
+import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -38,17 +40,40 @@ public final class PlanEvaluator implements SampleEvaluator {
     static double[] values(Sampler sampler, SampleTask task) {
         if (task.isSwing()) {
             double[] v = sampler.nominal();
-            v[task.input()] = task.value();
+            if (task.input() < v.length) {
+                v[task.input()] = task.value();
+            }
             return v;
         }
         return task.input() == RiskAnalysis.NOMINAL ? sampler.nominal() : sampler.draw(task.runSeed(), task.index());
     }
 
+    /** The outages of a task: its draw's, a disruption's swing (striking every year), else none. */
+    static Outages outages(Sampler sampler, SampleTask task) {
+        int inputs = sampler.inputs().size();
+        if (task.isSwing()) {
+            return task.input() >= inputs
+                    ? sampler.always(sampler.disruptions().get(task.input() - inputs))
+                    : Outages.NONE;
+        }
+        return task.input() == RiskAnalysis.NOMINAL ? Outages.NONE : sampler.outages(task.runSeed(), task.index());
+    }
+
+    /** What a draw records: every input's value, then the years each disruption struck. */
+    static double[] recorded(Sampler sampler, double[] values, Outages outages) {
+        double[] counts = sampler.strikeCounts(outages);
+        double[] all = Arrays.copyOf(values, values.length + counts.length);
+        System.arraycopy(counts, 0, all, values.length, counts.length);
+        return all;
+    }
+
     @Override
     public SampleResult evaluate(SampleTask task) {
         double[] values = values(sampler, task);
+        Outages outages = outages(sampler, task);
         ToDoubleFunction<Figure> valueOf = sampler.valuation(values);
-        FixedPlanLp.Evaluation e = lp != null ? lp.resolve(valueOf) : FixedPlanLp.rebuild(network, plan, valueOf);
+        FixedPlanLp.Evaluation e =
+                lp != null ? lp.resolve(valueOf, outages) : FixedPlanLp.rebuild(network, plan, valueOf, outages);
         return new SampleResult(
                 task.index(),
                 e.status(),
@@ -58,7 +83,9 @@ public final class PlanEvaluator implements SampleEvaluator {
                 e.demand() > 0 ? e.lostSales() / e.demand() : 0,
                 e.utilisation(),
                 e.rebuilt(),
-                task.isSwing() || task.input() == RiskAnalysis.NOMINAL ? new double[0] : values);
+                task.isSwing() || task.input() == RiskAnalysis.NOMINAL
+                        ? new double[0]
+                        : recorded(sampler, values, outages));
     }
 
     @Override

@@ -1,11 +1,13 @@
 package footprint.risk;
 
+import footprint.model.Disruption;
 import footprint.model.Network;
 import footprint.optimize.Plan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
@@ -74,10 +76,14 @@ public final class RiskAnalysis {
             tasks.add(SampleTask.draw(options.seed(), i));
         }
         tasks.add(new SampleTask(n, options.seed(), NOMINAL, Double.NaN));
+        List<Disruption> events = sampler.disruptions();
         if (options.swings()) {
             for (int j = 0; j < inputs.size(); j++) {
                 tasks.add(SampleTask.swing(tasks.size(), j, inputs.get(j).low()));
                 tasks.add(SampleTask.swing(tasks.size(), j, inputs.get(j).high()));
+            }
+            for (int j = 0; j < events.size(); j++) {
+                tasks.add(SampleTask.swing(tasks.size(), inputs.size() + j, Double.NaN));
             }
         }
         long start = System.nanoTime();
@@ -98,7 +104,7 @@ public final class RiskAnalysis {
                 : (double) Arrays.stream(npv).filter(v -> v < 0).count() / npv.length;
 
         List<Driver> drivers = new ArrayList<>();
-        double[][] x = inputColumns(results, inputs.size());
+        double[][] x = inputColumns(results, inputs.size() + events.size());
         for (int j = 0; j < inputs.size(); j++) {
             Sampler.Input in = inputs.get(j);
             double lo = Double.NaN;
@@ -111,6 +117,28 @@ public final class RiskAnalysis {
             }
             drivers.add(new Driver(
                     in.path(), in.quantity().form(), in.nominal(), in.low(), in.high(), spearman(x[j], npv), lo, hi));
+        }
+        // a disruption as a driver: the years it struck, from never (the nominal NPV) to every year it may
+        int swingsOfEvents = n + 1 + 2 * inputs.size();
+        for (int j = 0; j < events.size(); j++) {
+            Disruption d = events.get(j);
+            double hi = Double.NaN;
+            if (options.swings()) {
+                SampleResult always = all.get(swingsOfEvents + j);
+                hi = always.solved() ? always.npv() : Double.NaN;
+            }
+            drivers.add(new Driver(
+                    "disruptions[" + d.id() + "]",
+                    String.format(
+                            Locale.ROOT,
+                            "event, %.3g%% a year",
+                            100 * d.probability().nominal()),
+                    0,
+                    0,
+                    sampler.possibleYears(d),
+                    spearman(x[inputs.size() + j], npv),
+                    options.swings() && nominal.solved() ? nominal.npv() : Double.NaN,
+                    hi));
         }
         drivers.sort(Comparator.comparingDouble(Driver::swing)
                 .reversed()

@@ -13,7 +13,8 @@ import footprint.optimize.SolveStatus;
  * @param lostShare lost sales over the demand
  * @param utilisation output over the capacity of the plant-years that run
  * @param rebuilt whether the sample needed an LP of its own
- * @param inputs the drawn value of every input (empty for a swing)
+ * @param inputs the drawn value of every input, then the years each disruption struck (empty for a
+ *     swing)
  */
 @SuppressWarnings("ArrayRecordComponent") // values, compared element by element where needed
 public record SampleResult(

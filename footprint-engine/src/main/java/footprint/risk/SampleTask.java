@@ -6,7 +6,8 @@ package footprint.risk;
  *
  * @param index the task's place in the run (results come back in this order)
  * @param runSeed the run's seed (a draw's numbers depend only on it and {@code index})
- * @param input -1 for a draw, else the input (index in {@link Sampler#inputs}) that swings
+ * @param input -1 for a draw, else the input (index in {@link Sampler#inputs}) that swings; an index
+ *     past the inputs is disruption {@code input - inputs} striking every year it may
  * @param value the swinging input's value (unused for a draw)
  */
 public record SampleTask(int index, long runSeed, int input, double value) {

@@ -1,9 +1,11 @@
 package footprint.risk;
 
+import footprint.model.Disruption;
 import footprint.model.Figure;
 import footprint.model.Network;
 import footprint.model.NetworkFigures;
 import footprint.model.Quantity;
+import footprint.optimize.Outages;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +25,9 @@ import org.apache.commons.math3.special.Erf;
  * <p>Inputs: every figure of {@link NetworkFigures} that carries uncertainty, once per figure
  * object (a figure shared by two fields is one input), except lead times (tooling lead times decide
  * which variables exist: they stay at their nominal whole number of years).
+ *
+ * <p>Disruptions ({@link #outages}) are drawn apart: each strikes a year with its stated
+ * probability, from a generator of its own seeded from the same (run seed, i).
  *
  * <p>Rank correlation: the demands of one market (its products' demands and its segments' volumes,
  * every year) may move together with a stated Spearman rank correlation r, through a Gaussian
@@ -63,13 +68,19 @@ public final class Sampler {
     }
 
     private final List<Input> inputs;
+    private final List<Disruption> disruptions;
+    private final int firstYear;
+    private final int lastYear;
     private final Map<Figure, Integer> indexOf;
     private final int groups;
     private final double rankCorrelation;
     private final double rho;
 
-    private Sampler(List<Input> inputs, int groups, double rankCorrelation) {
+    private Sampler(List<Input> inputs, int groups, double rankCorrelation, Network network) {
         this.inputs = List.copyOf(inputs);
+        this.disruptions = network.disruptions();
+        this.firstYear = network.horizon().firstYear();
+        this.lastYear = network.horizon().lastYear();
         this.groups = groups;
         this.rankCorrelation = rankCorrelation;
         this.rho = 2 * Math.sin(Math.PI * rankCorrelation / 6);
@@ -101,6 +112,7 @@ public final class Sampler {
             Figure fig = e.figure();
             if (!fig.quantity().isUncertain()
                     || e.path().endsWith(".lead-time")
+                    || e.path().startsWith("disruptions[")
                     || seen.put(fig, Boolean.TRUE) != null) {
                 continue;
             }
@@ -108,7 +120,7 @@ public final class Sampler {
             int group = market == null ? -1 : groupOf.computeIfAbsent(market, m -> groupOf.size());
             inputs.add(new Input(e.path(), fig, group));
         }
-        return new Sampler(inputs, groupOf.size(), demandRankCorrelation);
+        return new Sampler(inputs, groupOf.size(), demandRankCorrelation, network);
     }
 
     /** The market whose demand a path is ({@code markets[RU].demand...} or a segment's volume), else null. */
@@ -121,6 +133,9 @@ public final class Sampler {
         boolean demand = rest.startsWith(".demand.") || (rest.startsWith(".segments.") && rest.contains(".volume"));
         return demand ? path.substring("markets[".length(), close) : null;
     }
+
+    /** Salt of the disruptions' generator (an arbitrary odd constant), so it never meets the inputs'. */
+    private static final long DISRUPTION_STREAM = 0xD15C_0DE5_A17E_2B4FL;
 
     public List<Input> inputs() {
         return inputs;
@@ -162,6 +177,64 @@ public final class Sampler {
             }
         }
         return v;
+    }
+
+    /** The network's disruptions, in model order: the events {@link #outages} draws. */
+    public List<Disruption> disruptions() {
+        return disruptions;
+    }
+
+    /**
+     * The disruptions that strike in sample {@code index} of a run seeded {@code runSeed}: each
+     * disruption, each year of the horizon in model order, strikes when a uniform draw falls below
+     * its probability (its nominal value) and the year is one it may strike in. The draws come from
+     * a generator of their own, seeded from (run seed, index) apart from the inputs', so adding a
+     * disruption to a model leaves every input's draws unchanged.
+     */
+    public Outages outages(long runSeed, long index) {
+        if (disruptions.isEmpty()) {
+            return Outages.NONE;
+        }
+        RandomGenerator random = new SplittableRandom(SampleSeeds.of(runSeed ^ DISRUPTION_STREAM, index));
+        List<Outages.Strike> strikes = new ArrayList<>();
+        for (Disruption d : disruptions) {
+            double p = d.probability().nominal();
+            for (int year = firstYear; year <= lastYear; year++) {
+                double u = random.nextDouble();
+                if (u < p && d.years().contains(year)) {
+                    strikes.add(new Outages.Strike(d, year));
+                }
+            }
+        }
+        return Outages.of(strikes);
+    }
+
+    /** How many years each disruption strikes in an outage set, in the order of {@link #disruptions}. */
+    public double[] strikeCounts(Outages outages) {
+        double[] c = new double[disruptions.size()];
+        for (Outages.Strike s : outages.strikes()) {
+            int i = disruptions.indexOf(s.disruption());
+            if (i >= 0) {
+                c[i]++;
+            }
+        }
+        return c;
+    }
+
+    /** The years of the horizon a disruption may strike in. */
+    public int possibleYears(Disruption d) {
+        int n = 0;
+        for (int year = firstYear; year <= lastYear; year++) {
+            if (d.years().contains(year)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A disruption striking in every year of the horizon it may strike in (a tornado swing). */
+    public Outages always(Disruption d) {
+        return Outages.everyYear(d, firstYear, lastYear);
     }
 
     /** Values every figure: an input by {@code values} (in the order of {@link #inputs}), any other at its nominal. */

@@ -5,6 +5,7 @@ import footprint.model.Network;
 import footprint.model.Objective;
 import footprint.optimize.ExtensiveForm;
 import footprint.optimize.Optimizer;
+import footprint.optimize.Outages;
 import footprint.optimize.Plan;
 import footprint.optimize.SolveListener;
 import footprint.optimize.SolveOptions;
@@ -89,9 +90,11 @@ public final class StochasticAnalysis {
             SampleExecutor.Progress progress) {
         Sampler sampler = Sampler.of(network, options.demandCorrelation());
         List<ToDoubleFunction<Figure>> futures = new ArrayList<>();
+        List<Outages> outages = new ArrayList<>();
         List<SampleTask> own = new ArrayList<>();
         for (int i = 0; i < options.samples(); i++) {
             futures.add(sampler.valuation(sampler.draw(options.seed(), i)));
+            outages.add(sampler.outages(options.seed(), i));
             own.add(SampleTask.draw(options.seed(), i));
         }
         listener.message("Solving the plan on point values");
@@ -99,7 +102,7 @@ public final class StochasticAnalysis {
         if (!point.hasPlan()) {
             throw new IllegalArgumentException("no plan on the point values (" + point.status() + ")");
         }
-        ExtensiveForm.Result sto = ExtensiveForm.solve(network, futures, solve, listener);
+        ExtensiveForm.Result sto = ExtensiveForm.solve(network, futures, outages, solve, listener);
         Plan stochastic = sto.plan();
         if (!stochastic.hasPlan()) {
             throw new IllegalStateException("the extensive form found no plan (" + stochastic.status() + ")");

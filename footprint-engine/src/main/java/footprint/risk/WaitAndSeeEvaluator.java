@@ -2,6 +2,7 @@ package footprint.risk;
 
 import footprint.model.Network;
 import footprint.optimize.Optimizer;
+import footprint.optimize.Outages;
 import footprint.optimize.Plan;
 import footprint.optimize.SolveListener;
 import footprint.optimize.SolveOptions;
@@ -25,10 +26,19 @@ final class WaitAndSeeEvaluator implements SampleEvaluator {
     @Override
     public SampleResult evaluate(SampleTask task) {
         double[] values = PlanEvaluator.values(sampler, task);
-        Plan p = Optimizer.solve(network, sampler.valuation(values), options, SolveListener.NONE);
+        Outages outages = PlanEvaluator.outages(sampler, task);
+        Plan p = Optimizer.solve(network, sampler.valuation(values), outages, options, SolveListener.NONE);
         SolveStatus status = p.hasPlan() ? p.status() : p.status();
         return new SampleResult(
-                task.index(), status, p.objective(), p.kpis().npv(), Double.NaN, Double.NaN, Double.NaN, false, values);
+                task.index(),
+                status,
+                p.objective(),
+                p.kpis().npv(),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                false,
+                PlanEvaluator.recorded(sampler, values, outages));
     }
 
     @Override

@@ -9,6 +9,7 @@ import footprint.model.Component;
 import footprint.model.ComponentPlant;
 import footprint.model.Country;
 import footprint.model.Decision;
+import footprint.model.Disruption;
 import footprint.model.Duty;
 import footprint.model.Figure;
 import footprint.model.Lane;
@@ -213,6 +214,11 @@ public final class ModelWriter {
         }
         if (!n.decisions().isEmpty()) {
             d.put("decisions", n.decisions().stream().map(ModelWriter::decision).toList());
+        }
+        if (!n.disruptions().isEmpty()) {
+            d.put(
+                    "disruptions",
+                    n.disruptions().stream().map(ModelWriter::disruption).toList());
         }
         return d;
     }
@@ -458,6 +464,21 @@ public final class ModelWriter {
             m.put("components", b.components());
         }
         rule(m, b.years(), b.source());
+        return m;
+    }
+
+    private static Map<String, Object> disruption(Disruption x) {
+        var m = map("id", x.id());
+        x.plant().ifPresent(p -> m.put("plant", p));
+        x.lane().ifPresent(l -> m.put("lane", l));
+        if (!x.from().isEmpty()) {
+            m.put("from", places(x.from()));
+        }
+        if (!x.to().isEmpty()) {
+            m.put("to", places(x.to()));
+        }
+        m.put("probability", figure(x.probability()));
+        rule(m, x.years(), x.source());
         return m;
     }
 

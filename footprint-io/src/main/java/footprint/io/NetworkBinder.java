@@ -6,6 +6,7 @@ import footprint.model.Component;
 import footprint.model.ComponentPlant;
 import footprint.model.Country;
 import footprint.model.Decision;
+import footprint.model.Disruption;
 import footprint.model.Duty;
 import footprint.model.FieldCatalogue;
 import footprint.model.Figure;
@@ -833,6 +834,7 @@ final class NetworkBinder {
         });
         List<Commitment> commitments = items(top, "commitments", "commitments", this::commitment);
         List<Decision> decisions = items(top, "decisions", "decisions", this::decision);
+        List<Disruption> disruptions = items(top, "disruptions", "disruptions", this::disruption);
         return Optional.of(new Network(
                 name,
                 description,
@@ -854,6 +856,7 @@ final class NetworkBinder {
                 localContent,
                 commitments,
                 decisions,
+                disruptions,
                 locations));
     }
 
@@ -1100,6 +1103,19 @@ final class NetworkBinder {
                         textOr(f, "plant", ""),
                         figure(f, "min-output"),
                         figure(f, "min-jobs"),
+                        years(f, "years"),
+                        f.source));
+    }
+
+    private Optional<Disruption> disruption(Tree node, String path, int index, Optional<Source> inherited) {
+        return fields(node, path, "disruption", inherited)
+                .map(f -> new Disruption(
+                        textOr(f, "id", "disruption-" + index),
+                        text(f, "plant"),
+                        text(f, "lane"),
+                        textList(f, "from"),
+                        textList(f, "to"),
+                        figure(f, "probability").orElse(Figure.of(0)),
                         years(f, "years"),
                         f.source));
     }

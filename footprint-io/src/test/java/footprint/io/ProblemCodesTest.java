@@ -609,4 +609,37 @@ class ProblemCodesTest {
         }
         return out;
     }
+
+    @Test
+    void disruptions_read_and_their_mistakes_are_placed_at_their_lines() {
+        String events = "disruptions:\n"
+                + "  - {id: fire, plant: east, probability: 2%, years: 2025-, source: \"seed 000\"}\n"
+                + "  - {id: flood, lane: east->RU:rail, probability: {low: 1%, high: 3%}, source: assumption}\n"
+                + "  - {id: embargo, from: RU, to: EU, probability: 10%, source: \"seed 000\"}\n";
+        TinyModel good = TinyModel.clean().insertAfterLineWith("years: 2025-, source: \"seed 000\"}", events);
+        ModelRead ok = good.read();
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.network().orElseThrow().disruptions())
+                .extracting(d -> d.target())
+                .containsExactly("plant east", "lane east->RU:rail", "trade RU -> EU");
+
+        TinyModel bad = TinyModel.clean()
+                .insertAfterLineWith(
+                        "years: 2025-, source: \"seed 000\"}",
+                        "disruptions:\n"
+                                + "  - {id: fire, plant: eats, probability: 2%, source: \"seed 000\"}\n"
+                                + "  - {id: flood, lane: east->RU:road, probability: 3%, source: \"seed 000\"}\n"
+                                + "  - {id: both, plant: east, from: RU, to: EU, probability: 1%, source: \"seed 000\"}\n"
+                                + "  - {id: sure, plant: east, probability: 150%, source: \"seed 000\"}\n");
+        ModelRead read = bad.read();
+        assertThat(read.problems())
+                .extracting(pr -> pr.code().id() + " " + pr.field() + " line "
+                        + pr.location().orElseThrow().line())
+                .containsExactlyInAnyOrder(
+                        "FP-E010 disruptions[1].plant line " + bad.lineOf("plant: eats"),
+                        "FP-E010 disruptions[2].lane line " + bad.lineOf("east->RU:road"),
+                        "FP-E020 disruptions[3] line " + bad.lineOf("id: both"),
+                        "FP-E007 disruptions[4].probability line " + bad.lineOf("150%"));
+        assertThat(read.problems().get(0).message()).contains("Did you mean 'east'?");
+    }
 }

@@ -6,6 +6,7 @@ import footprint.model.Component;
 import footprint.model.ComponentPlant;
 import footprint.model.Country;
 import footprint.model.Decision;
+import footprint.model.Disruption;
 import footprint.model.Duty;
 import footprint.model.Figure;
 import footprint.model.GeoPoint;
@@ -446,6 +447,24 @@ final class RandomNetworks {
                     s));
         }
         List<Decision> decisions = decisions(plants);
+        List<Disruption> disruptions = new ArrayList<>();
+        for (int i = 1; i <= r.nextInt(3); i++) {
+            Optional<Source> s = source();
+            int kind = r.nextInt(3);
+            List<String> sites = new ArrayList<>(plantIds);
+            componentPlants.forEach(c -> sites.add(c.id()));
+            boolean lane = kind == 1 && !lanes.isEmpty();
+            boolean plant = kind == 0 || (kind == 1 && lanes.isEmpty());
+            disruptions.add(new Disruption(
+                    "disruption-" + i,
+                    plant ? Optional.of(pick(sites)) : Optional.empty(),
+                    lane ? Optional.of(pick(lanes).id()) : Optional.empty(),
+                    plant || lane ? List.of() : some(places, 2),
+                    plant || lane ? List.of() : some(places, 2),
+                    shareFigure(s),
+                    years(),
+                    s));
+        }
 
         Map<String, GeoPoint> locations = new LinkedHashMap<>();
         countries.forEach(c -> location("countries[" + c.code() + "]", locations));
@@ -474,6 +493,7 @@ final class RandomNetworks {
                 localContent,
                 commitments,
                 decisions,
+                disruptions,
                 locations);
     }
 

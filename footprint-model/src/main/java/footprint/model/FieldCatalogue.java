@@ -120,6 +120,13 @@ public final class FieldCatalogue {
                         opt("trade", "trade", "", "none", "Duties, bans and local-content minimums."),
                         opt("commitments", "list of commitment", "", "none", "Minimum output and jobs kept at plants."),
                         opt("decisions", "list of decision", "", "none", "Decisions forced or forbidden by policy."),
+                        opt(
+                                "disruptions",
+                                "list of disruption",
+                                "",
+                                "none",
+                                "Events that may put a plant, a lane or a trade relation out for a year (risk"
+                                        + " analysis draws them)."),
                         source()),
                 "footprint: 1\nname: Kaluga and the European van network\nhorizon: {from: 2021, to: 2030}\n"
                         + "currency: EUR\ndiscount-rate: {value: 8%, source: assumption}\n"));
@@ -452,6 +459,34 @@ public final class FieldCatalogue {
                         source()),
                 "decisions:\n  - {force: idle, plant: kaluga, years: 2022-, source: seed 001}\n"
                         + "  - {force: tool, plant: zaragoza, platform: leap-c, years: 2026-, source: seed 003}\n"));
+        add(new Section(
+                "disruption",
+                "Disruption",
+                "An event that may put one thing out of use for a whole year: a plant (assembly or component), a"
+                        + " lane, or trade from some places to others. Give exactly one of plant, lane and from/to."
+                        + " Each year it may strike in, independently, it strikes with the given probability. The"
+                        + " optimiser plans as if none strikes; footprint risk draws the strikes for every sample"
+                        + " and shows what they cost. A plant struck makes and takes in nothing that year (its costs"
+                        + " are still paid); a lane struck is closed (another mode may carry the goods); a trade"
+                        + " relation struck stops every vehicle and component from the origins to the destinations."
+                        + " A commitment's minimum output is waived in a year at a plant an event touches (struck,"
+                        + " or shipping or supplied across the struck border or lane): force majeure.",
+                List.of(
+                        req("id", "text", "", "The event's name in reports."),
+                        opt("plant", "plant or component plant id", "", "", "The plant put out of use."),
+                        opt("lane", "lane id (from->to:mode)", "", "", "The lane closed, as kaluga->FR:rail."),
+                        opt("from", "place or list of places", "", "", "Origins of the trade stopped."),
+                        opt("to", "place or list of places", "", "", "Destinations of the trade stopped."),
+                        req(
+                                "probability",
+                                FIGURE,
+                                "fraction a year",
+                                "The chance that it strikes in any one year (its nominal value if a range)."),
+                        opt("years", "years", "", "all", "The years it may strike in."),
+                        source()),
+                "disruptions:\n  - {id: border-closure, from: RU, to: [EU, UK], probability: 10%, years: 2026-,"
+                        + " source: assumption}\n  - {id: zaragoza-fire, plant: zaragoza, probability: 1%, source:"
+                        + " assumption}\n"));
         add(new Section(
                 "figure",
                 "Figure",

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
  * @param currency the base currency every amount is converted to
  * @param discountRate the yearly rate at which later years count less, as a fraction
  * @param fx the value of one unit of each other currency in the base currency, by year
+ * @param disruptions events that may put a plant, a lane or a trade relation out for a year (risk
+ *     analysis draws them; the optimiser plans as if none strikes)
  * @param locations where countries, plants, component plants and markets are on the map, keyed by
  *     field path ({@code plants[kaluga]}, {@code countries[RU]}); for reports only
  */
@@ -38,6 +40,7 @@ public record Network(
         List<LocalContent> localContent,
         List<Commitment> commitments,
         List<Decision> decisions,
+        List<Disruption> disruptions,
         Map<String, GeoPoint> locations) {
     public Network {
         Objects.requireNonNull(name, "name");
@@ -60,10 +63,11 @@ public record Network(
         localContent = List.copyOf(localContent);
         commitments = List.copyOf(commitments);
         decisions = List.copyOf(decisions);
+        disruptions = List.copyOf(disruptions);
         locations = Ordered.copyOf(locations);
     }
 
-    /** A network without map locations. */
+    /** A network without disruptions or map locations. */
     public Network(
             String name,
             String description,
@@ -106,7 +110,35 @@ public record Network(
                 localContent,
                 commitments,
                 decisions,
+                List.of(),
                 Map.of());
+    }
+
+    /** This network with other disruptions. */
+    public Network withDisruptions(List<Disruption> events) {
+        return new Network(
+                name,
+                description,
+                horizon,
+                currency,
+                discountRate,
+                objective,
+                fx,
+                countries,
+                platforms,
+                components,
+                plants,
+                products,
+                componentPlants,
+                markets,
+                lanes,
+                duties,
+                bans,
+                localContent,
+                commitments,
+                decisions,
+                events,
+                locations);
     }
 
     /**

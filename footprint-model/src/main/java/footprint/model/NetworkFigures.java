@@ -83,6 +83,11 @@ public final class NetworkFigures {
             f.add("commitments[" + (i + 1) + "].min-output", c.minOutput());
             f.add("commitments[" + (i + 1) + "].min-jobs", c.minJobs());
         }
+        for (int i = 0; i < n.disruptions().size(); i++) {
+            f.add(
+                    "disruptions[" + (i + 1) + "].probability",
+                    n.disruptions().get(i).probability());
+        }
         return List.copyOf(f.entries);
     }
 

@@ -1,9 +1,11 @@
 package footprint.report.risk;
 
+import footprint.model.Disruption;
 import footprint.model.Network;
 import footprint.risk.Distribution;
 import footprint.risk.Driver;
 import footprint.risk.RiskReport;
+import footprint.risk.SampleResult;
 import java.util.List;
 import java.util.Locale;
 
@@ -70,10 +72,12 @@ public final class RiskText {
                     r.infeasible(),
                     r.infeasible() == 1 ? " was" : "s were"));
         }
+        disruptions(s, network, r);
         List<Driver> drivers = r.drivers().stream().limit(DRIVERS).toList();
         if (!drivers.isEmpty()) {
             s.append("\nWhat drives the NPV: each input at its low and its high end, the others nominal (M ")
                     .append(cur)
+                    .append(network.disruptions().isEmpty() ? "" : "; a disruption: never, or every year it may strike")
                     .append("), and its rank correlation with the NPV over the samples:\n");
             int w = Math.max(
                     5, drivers.stream().mapToInt(d -> d.path().length()).max().orElse(5));
@@ -100,6 +104,64 @@ public final class RiskText {
             }
         }
         return s.toString();
+    }
+
+    /**
+     * How often each disruption struck over the samples, and the mean NPV of the samples it struck
+     * against those it spared.
+     */
+    private static void disruptions(StringBuilder s, Network network, RiskReport r) {
+        List<Disruption> events = network.disruptions();
+        if (events.isEmpty()) {
+            return;
+        }
+        s.append("\nDisruptions drawn (each year it may strike, with its probability; M ")
+                .append(network.currency())
+                .append("):\n");
+        int w = Math.max(
+                10, events.stream().mapToInt(d -> d.id().length()).max().orElse(10));
+        s.append(String.format(
+                Locale.ROOT,
+                "  %-" + w + "s %-34s %8s %14s %14s %14s%n",
+                "disruption",
+                "what",
+                "a year",
+                "samples hit",
+                "NPV if hit",
+                "NPV if spared"));
+        List<SampleResult> all = r.results();
+        for (int j = 0; j < events.size(); j++) {
+            Disruption d = events.get(j);
+            int column = r.inputs() + j;
+            double hitSum = 0;
+            double sparedSum = 0;
+            int hits = 0;
+            int hit = 0;
+            int spared = 0;
+            for (SampleResult x : all) {
+                boolean struck = x.inputs().length > column && x.inputs()[column] > 0;
+                hits += struck ? 1 : 0;
+                if (!x.solved()) {
+                    continue;
+                }
+                if (struck) {
+                    hit++;
+                    hitSum += x.npv();
+                } else {
+                    spared++;
+                    sparedSum += x.npv();
+                }
+            }
+            s.append(String.format(
+                    Locale.ROOT,
+                    "  %-" + w + "s %-34s %8s %14s %14s %14s%n",
+                    d.id(),
+                    d.target(),
+                    pct(d.probability().nominal()),
+                    all.isEmpty() ? "-" : pct((double) hits / all.size()),
+                    hit == 0 ? "-" : String.format(Locale.ROOT, "%.1f", hitSum / hit / 1e6),
+                    spared == 0 ? "-" : String.format(Locale.ROOT, "%.1f", sparedSum / spared / 1e6)));
+        }
     }
 
     private static void row(StringBuilder s, String label, Distribution d, double scale, String fmt) {

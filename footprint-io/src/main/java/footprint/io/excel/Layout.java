@@ -411,6 +411,25 @@ final class Layout {
                     new Column("years", Kind.YEARS, List.of(), "When it applies."),
                     new Column("source", Kind.SOURCE, List.of(), "Where the rule comes from.")));
 
+    static final Sheet DISRUPTIONS = item(
+            "disruptions",
+            "Events that may put one thing out of use for a whole year: give one of plant (an assembly or"
+                    + " component plant), lane (from->to:mode) or from and to (trade between places). Each year it"
+                    + " may strike in, it strikes with the probability given; footprint risk draws the strikes.",
+            "disruption",
+            1,
+            concat(
+                    List.of(
+                            key("id", "disruption"),
+                            key("plant", "disruption"),
+                            key("lane", "disruption"),
+                            list("from", "disruption"),
+                            list("to", "disruption")),
+                    figureColumns("probability"),
+                    List.of(
+                            new Column("years", Kind.YEARS, List.of(), "The years it may strike in."),
+                            new Column("source", Kind.SOURCE, List.of(), "Where the figure comes from."))));
+
     /** Every sheet after the README, in workbook order. */
     static final List<Sheet> SHEETS = List.of(
             MODEL,
@@ -436,7 +455,8 @@ final class Layout {
             BANS,
             LOCAL_CONTENT,
             COMMITMENTS,
-            DECISIONS);
+            DECISIONS,
+            DISRUPTIONS);
 
     static Optional<Sheet> sheet(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);

@@ -682,6 +682,7 @@ final class TreeAssembler {
         }
         table(Layout.COMMITMENTS).ifPresent(t -> items(t, list(t, root, "commitments"), List.of(), "commitment"));
         table(Layout.DECISIONS).ifPresent(t -> items(t, list(t, root, "decisions"), List.of(), "decision"));
+        table(Layout.DISRUPTIONS).ifPresent(t -> items(t, list(t, root, "disruptions"), List.of(), "disruption"));
         return root.build();
     }
 

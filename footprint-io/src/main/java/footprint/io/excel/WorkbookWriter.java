@@ -6,6 +6,7 @@ import footprint.model.Component;
 import footprint.model.ComponentPlant;
 import footprint.model.Country;
 import footprint.model.Decision;
+import footprint.model.Disruption;
 import footprint.model.Duty;
 import footprint.model.FieldCatalogue;
 import footprint.model.Figure;
@@ -588,6 +589,18 @@ final class WorkbookWriter {
                     c.minOutput().ifPresent(f -> figure(r, "min-output", f, false));
                     c.minJobs().ifPresent(f -> figure(r, "min-jobs", f, false));
                     rule(r, c.years(), c.source().map(Object::toString));
+                    out.add(r);
+                }
+            }
+            case "disruptions" -> {
+                for (Disruption d : n.disruptions()) {
+                    var r = row("id", d.id());
+                    d.plant().ifPresent(p -> r.put("plant", p));
+                    d.lane().ifPresent(l -> r.put("lane", l));
+                    list(r, "from", d.from());
+                    list(r, "to", d.to());
+                    figure(r, "probability", d.probability(), true);
+                    rule(r, d.years(), d.source().map(Object::toString));
                     out.add(r);
                 }
             }

@@ -6,6 +6,7 @@ import footprint.model.Component;
 import footprint.model.ComponentPlant;
 import footprint.model.Country;
 import footprint.model.Decision;
+import footprint.model.Disruption;
 import footprint.model.Duty;
 import footprint.model.Figure;
 import footprint.model.Lane;
@@ -75,6 +76,7 @@ public final class NetworkValidator {
         v.checkTrade();
         v.checkCommitments();
         v.checkDecisions();
+        v.checkDisruptions();
         v.checkPrices();
         v.warnings();
         return List.copyOf(v.problems);
@@ -579,6 +581,7 @@ public final class NetworkValidator {
         n.localContent().forEach(l -> all.add(l.id()));
         n.commitments().forEach(c -> all.add(c.id()));
         n.decisions().forEach(d -> all.add(d.id()));
+        n.disruptions().forEach(d -> all.add(d.id()));
         for (String id : all) {
             if (!ruleIds.add(id)) {
                 report(
@@ -587,6 +590,40 @@ public final class NetworkValidator {
                         "two rules are named '" + id + "'; rule ids"
                                 + " must be unique so that reports can name them.");
             }
+        }
+    }
+
+    private void checkDisruptions() {
+        Set<String> plants = ids(n.plants().stream().map(Plant::id).toList());
+        n.componentPlants().forEach(c -> plants.add(c.id()));
+        Set<String> lanes = ids(n.lanes().stream().map(Lane::id).toList());
+        for (int i = 0; i < n.disruptions().size(); i++) {
+            Disruption d = n.disruptions().get(i);
+            String at = "disruptions[" + (i + 1) + "]";
+            boolean trade = !d.from().isEmpty() || !d.to().isEmpty();
+            int targets = (d.plant().isPresent() ? 1 : 0) + (d.lane().isPresent() ? 1 : 0) + (trade ? 1 : 0);
+            if (targets != 1) {
+                report(
+                        targets == 0 ? ProblemCode.MISSING_FIELD : ProblemCode.CONTRADICTION,
+                        at,
+                        "a disruption hits exactly one thing: a plant, a lane, or trade from and to places, as in"
+                                + " {id: fire, plant: kaluga, probability: 2%} or {id: embargo, from: RU, to: EU,"
+                                + " probability: 5%}.");
+            }
+            d.plant().ifPresent(p -> ref(at + ".plant", "plant or component plant", p, plants));
+            d.lane().ifPresent(l -> ref(at + ".lane", "lane (written from->to:mode)", l, lanes));
+            if (trade) {
+                if (d.from().isEmpty() || d.to().isEmpty()) {
+                    report(
+                            ProblemCode.MISSING_FIELD,
+                            at + (d.from().isEmpty() ? ".from" : ".to"),
+                            "a trade disruption names both the origins (from) and the destinations (to).");
+                }
+                places(at + ".from", d.from());
+                places(at + ".to", d.to());
+            }
+            fraction(at + ".probability", d.probability(), true);
+            span(at + ".years", d.years());
         }
     }
 
