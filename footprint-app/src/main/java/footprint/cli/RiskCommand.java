@@ -10,6 +10,7 @@ import footprint.optimize.SolveListener;
 import footprint.optimize.SolveOptions;
 import footprint.optimize.SolveStatus;
 import footprint.report.risk.PlanFile;
+import footprint.report.risk.RiskExcel;
 import footprint.report.risk.RiskHtml;
 import footprint.report.risk.RiskJson;
 import footprint.report.risk.RiskText;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  footprint risk examples/kaluga/russia-pause.yaml --samples 1000 --seed 7",
             "  footprint risk model.yaml --plan plan.json --samples 5000 --html risk.html --json risk.json",
+            "  footprint risk model.yaml --samples 500 --xlsx risk.xlsx",
             "",
             "Exit codes: 0 done, 3 the model or plan has errors, 4 no plan satisfies the model's rules,"
                     + " 2 wrong command line, 1 internal error."
@@ -109,6 +111,13 @@ final class RiskCommand implements Callable<Integer> {
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write a page with a histogram and a tornado.")
     Path html;
+
+    @Option(
+            names = "--xlsx",
+            paramLabel = "FILE",
+            description = "Also write a workbook: summary, histogram and tornado (with Excel charts), disruptions,"
+                    + " every sample.")
+    Path xlsx;
 
     @Option(
             names = "--solver",
@@ -181,6 +190,14 @@ final class RiskCommand implements Callable<Integer> {
         if (html != null) {
             write(html, RiskHtml.render(network, report, planFrom));
             err.println("wrote the report to " + html);
+        }
+        if (xlsx != null) {
+            try {
+                RiskExcel.write(network, report, planFrom, xlsx);
+            } catch (IOException e) {
+                throw new UserError("cannot write " + xlsx + ": " + e.getMessage(), ExitCode.BAD_INPUT);
+            }
+            err.println("wrote the workbook to " + xlsx);
         }
         err.flush();
         return ExitCode.OK;

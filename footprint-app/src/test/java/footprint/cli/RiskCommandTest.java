@@ -117,6 +117,50 @@ class RiskCommandTest {
     }
 
     @Test
+    void draws_disruptions_and_writes_a_workbook_with_charts(@TempDir Path dir) throws IOException {
+        Path model = write(
+                dir,
+                "fire.yaml",
+                LINEAR + "disruptions:\n  - {id: fire, plant: north, probability: 25%, source: \"assumption\"}\n");
+        Path xlsx = dir.resolve("risk.xlsx");
+        Run r = run("risk", model.toString(), "--samples", "300", "--seed", "5", "--xlsx", xlsx.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // struck, the plant sells nothing and still pays its fixed cost: NPV -12 M
+        assertThat(r.out())
+                .contains("Disruptions drawn")
+                .containsPattern("fire +plant north +25 % +2\\d(\\.\\d)? % +-12\\.0 ")
+                .contains("disruptions[fire]");
+        assertThat(r.err()).contains("wrote the workbook to " + xlsx);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(5);
+            assertThat(book.getSheetName(0)).isEqualTo("Summary");
+            var summary = book.getSheet("Summary");
+            assertThat(summary.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(300);
+            var histogram = book.getSheet("Histogram");
+            double counted = 0;
+            for (int i = 1; i <= histogram.getLastRowNum(); i++) {
+                counted += histogram.getRow(i).getCell(3).getNumericCellValue();
+            }
+            assertThat(counted).isEqualTo(300);
+            assertThat(histogram.getDrawingPatriarch().getCharts()).hasSize(1);
+            var tornado = book.getSheet("Tornado");
+            assertThat(tornado.getDrawingPatriarch().getCharts()).hasSize(1);
+            // the fire's bar (7.7 to -12 M) is wider than the demand's (-0.18 to 15.58 M)
+            assertThat(tornado.getRow(1).getCell(0).getStringCellValue()).isEqualTo("disruptions[fire]");
+            assertThat(tornado.getRow(1).getCell(6).getNumericCellValue()).isCloseTo(-12.0, within(1e-6));
+            assertThat(tornado.getRow(2).getCell(0).getStringCellValue()).isEqualTo("markets[FR].demand.expert");
+            var events = book.getSheet("Disruptions");
+            assertThat(events.getRow(1).getCell(0).getStringCellValue()).isEqualTo("fire");
+            assertThat(events.getRow(1).getCell(4).getNumericCellValue()).isCloseTo(-12.0, within(1e-6));
+            var samples = book.getSheet("Samples");
+            assertThat(samples.getLastRowNum()).isEqualTo(300);
+            assertThat(samples.getRow(0).getCell(6).getStringCellValue()).isEqualTo("years fire struck");
+        }
+    }
+
+    @Test
     void values_a_plan_written_by_solve_and_gives_the_same_numbers_as_solving_first(@TempDir Path dir)
             throws IOException {
         Path model = write(dir, "linear.yaml", LINEAR);

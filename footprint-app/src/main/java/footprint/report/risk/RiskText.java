@@ -107,28 +107,18 @@ public final class RiskText {
     }
 
     /**
-     * How often each disruption struck over the samples, and the mean NPV of the samples it struck
-     * against those it spared.
+     * One disruption over a run: how often it struck, and the mean NPV of the samples it struck
+     * against those it spared (NaN where there were none).
+     *
+     * @param hitShare the share of samples in which it struck at least once
      */
-    private static void disruptions(StringBuilder s, Network network, RiskReport r) {
+    public record DisruptionRow(
+            String id, String target, double probability, double hitShare, double npvIfHit, double npvIfSpared) {}
+
+    /** The disruptions of a run, in model order (empty when the model states none). */
+    public static List<DisruptionRow> disruptionRows(Network network, RiskReport r) {
+        List<DisruptionRow> rows = new java.util.ArrayList<>();
         List<Disruption> events = network.disruptions();
-        if (events.isEmpty()) {
-            return;
-        }
-        s.append("\nDisruptions drawn (each year it may strike, with its probability; M ")
-                .append(network.currency())
-                .append("):\n");
-        int w = Math.max(
-                10, events.stream().mapToInt(d -> d.id().length()).max().orElse(10));
-        s.append(String.format(
-                Locale.ROOT,
-                "  %-" + w + "s %-34s %8s %14s %14s %14s%n",
-                "disruption",
-                "what",
-                "a year",
-                "samples hit",
-                "NPV if hit",
-                "NPV if spared"));
         List<SampleResult> all = r.results();
         for (int j = 0; j < events.size(); j++) {
             Disruption d = events.get(j);
@@ -152,15 +142,40 @@ public final class RiskText {
                     sparedSum += x.npv();
                 }
             }
-            s.append(String.format(
-                    Locale.ROOT,
-                    "  %-" + w + "s %-34s %8s %14s %14s %14s%n",
+            rows.add(new DisruptionRow(
                     d.id(),
                     d.target(),
-                    pct(d.probability().nominal()),
-                    all.isEmpty() ? "-" : pct((double) hits / all.size()),
-                    hit == 0 ? "-" : String.format(Locale.ROOT, "%.1f", hitSum / hit / 1e6),
-                    spared == 0 ? "-" : String.format(Locale.ROOT, "%.1f", sparedSum / spared / 1e6)));
+                    d.probability().nominal(),
+                    all.isEmpty() ? Double.NaN : (double) hits / all.size(),
+                    hit == 0 ? Double.NaN : hitSum / hit,
+                    spared == 0 ? Double.NaN : sparedSum / spared));
+        }
+        return rows;
+    }
+
+    /** How often each disruption struck, and what the samples it hit were worth. */
+    private static void disruptions(StringBuilder s, Network network, RiskReport r) {
+        List<DisruptionRow> rows = disruptionRows(network, r);
+        if (rows.isEmpty()) {
+            return;
+        }
+        s.append("\nDisruptions drawn (each year it may strike, with its probability; M ")
+                .append(network.currency())
+                .append("):\n");
+        int w = Math.max(10, rows.stream().mapToInt(d -> d.id().length()).max().orElse(10));
+        String line = "  %-" + w + "s %-34s %8s %14s %14s %14s%n";
+        s.append(String.format(
+                Locale.ROOT, line, "disruption", "what", "a year", "samples hit", "NPV if hit", "NPV if spared"));
+        for (DisruptionRow d : rows) {
+            s.append(String.format(
+                    Locale.ROOT,
+                    line,
+                    d.id(),
+                    d.target(),
+                    pct(d.probability()),
+                    Double.isNaN(d.hitShare()) ? "-" : pct(d.hitShare()),
+                    Double.isNaN(d.npvIfHit()) ? "-" : String.format(Locale.ROOT, "%.1f", d.npvIfHit() / 1e6),
+                    Double.isNaN(d.npvIfSpared()) ? "-" : String.format(Locale.ROOT, "%.1f", d.npvIfSpared() / 1e6)));
         }
     }
 
