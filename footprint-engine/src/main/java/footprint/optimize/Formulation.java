@@ -328,7 +328,7 @@ final class Formulation {
             int t = a.year();
             MPVariable x = variable(
                     0,
-                    f.arcStopped[a.index()] ? 0 : f.demand[m][k][t],
+                    f.arcStopped.get(a.index()) ? 0 : f.demand[m][k][t],
                     false,
                     "flow[" + id(f.plantId[p]) + "," + id(f.productId[k]) + "," + id(f.marketId[m]) + "," + f.year(t)
                             + "]");
@@ -436,7 +436,7 @@ final class Formulation {
             int t = s.year();
             MPVariable y = variable(
                     0,
-                    f.supplyStopped[s.index()] ? 0 : INF,
+                    f.supplyStopped.get(s.index()) ? 0 : INF,
                     false,
                     "supply[" + id(f.componentPlantId[q]) + "," + id(f.plantId[p]) + "," + f.year(t) + "]");
             supply[s.index()] = y;

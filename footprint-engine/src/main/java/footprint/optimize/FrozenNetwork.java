@@ -22,6 +22,7 @@ import footprint.model.ToolingOption;
 import footprint.model.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -164,9 +165,9 @@ final class FrozenNetwork {
     /** The outages it was frozen with (none for planning). */
     final Outages outages;
     /** Arcs an outage stops this time: they exist (the LP keeps its shape) with an upper bound of 0. */
-    final boolean[] arcStopped;
+    final BitSet arcStopped;
 
-    final boolean[] supplyStopped;
+    final BitSet supplyStopped;
     final List<LocalRow> localRows;
     final List<CommitmentRow> commitments;
     final List<StateRule> stateRules;
@@ -428,7 +429,7 @@ final class FrozenNetwork {
         double[][][] laneCost = cheapestLanes(n, plantIx, marketIx, valueOf, null);
         double[][][] laneCostNow = struck.anyLane() ? cheapestLanes(n, plantIx, marketIx, valueOf, struck) : laneCost;
         List<Arc> arcList = new ArrayList<>();
-        List<Boolean> stoppedList = new ArrayList<>();
+        BitSet stoppedArcs = new BitSet();
         for (int p = 0; p < nP; p++) {
             Plant plant = n.plants().get(p);
             for (int m = 0; m < nM; m++) {
@@ -452,17 +453,14 @@ final class FrozenNetwork {
                                 || struck.trade(plant.country(), market.country(), t)
                                 || Double.isNaN(laneCostNow[p][m][t]);
                         double freight = Double.isNaN(laneCostNow[p][m][t]) ? laneCost[p][m][t] : laneCostNow[p][m][t];
+                        stoppedArcs.set(arcList.size(), stopped);
                         arcList.add(new Arc(arcList.size(), p, k, m, t, freight, duty));
-                        stoppedList.add(stopped);
                     }
                 }
             }
         }
         arcs = List.copyOf(arcList);
-        arcStopped = new boolean[arcs.size()];
-        for (int i = 0; i < arcStopped.length; i++) {
-            arcStopped[i] = stoppedList.get(i);
-        }
+        arcStopped = stoppedArcs;
 
         // ---- component arcs: lane open, not banned, the plant consumes the component that year
         boolean[][][] consumes = new boolean[nP][nC][nT];
@@ -477,7 +475,7 @@ final class FrozenNetwork {
         double[][][] supplyCostNow =
                 struck.anyLane() ? cheapestSupplyLanes(n, componentPlantIx, plantIx, valueOf, struck) : supplyCost;
         List<SupplyArc> supplyList = new ArrayList<>();
-        List<Boolean> supplyStoppedList = new ArrayList<>();
+        BitSet stoppedSupply = new BitSet();
         for (int q = 0; q < nQ; q++) {
             ComponentPlant cp = n.componentPlants().get(q);
             for (int p = 0; p < nP; p++) {
@@ -495,16 +493,13 @@ final class FrozenNetwork {
                             || Double.isNaN(supplyCostNow[q][p][t]);
                     double freight =
                             Double.isNaN(supplyCostNow[q][p][t]) ? supplyCost[q][p][t] : supplyCostNow[q][p][t];
+                    stoppedSupply.set(supplyList.size(), stopped);
                     supplyList.add(new SupplyArc(supplyList.size(), q, p, t, freight));
-                    supplyStoppedList.add(stopped);
                 }
             }
         }
         supplyArcs = List.copyOf(supplyList);
-        supplyStopped = new boolean[supplyArcs.size()];
-        for (int i = 0; i < supplyStopped.length; i++) {
-            supplyStopped[i] = supplyStoppedList.get(i);
-        }
+        supplyStopped = stoppedSupply;
 
         // ---- local content, commitments
         List<LocalRow> local = new ArrayList<>();
