@@ -12,6 +12,7 @@ import footprint.optimize.Technique;
 import footprint.report.ConflictText;
 import footprint.report.PlanJson;
 import footprint.report.PlanText;
+import footprint.risk.StochasticAnalysis;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -117,6 +118,16 @@ final class SolveCommand implements Callable<Integer> {
                     "With --stochastic: the fresh futures VSS and EVPI are measured on (default: ${DEFAULT-VALUE}).")
     int checkSamples;
 
+    @Option(
+            names = "--decomposition",
+            paramLabel = "METHOD",
+            defaultValue = "extensive",
+            description = "With --stochastic: extensive (one MILP holding every future; the default) or benders (a"
+                    + " master of the decisions and one LP per future, tied by cuts: it does not grow with the"
+                    + " futures, but converges slowly where capacity is tied to running a plant; see"
+                    + " docs/benchmarks.md).")
+    String decomposition;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -140,8 +151,23 @@ final class SolveCommand implements Callable<Integer> {
             err.println("wrote the MILP to " + mps);
         }
         if (stochastic > 0) {
+            StochasticAnalysis.Method method;
+            try {
+                method = StochasticAnalysis.Method.parse(decomposition);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage(), ExitCode.USAGE);
+            }
             return StochasticSolve.run(
-                    network, options, stochastic, checkSamples, seed, json, out, err, CommandOutput.progress(err));
+                    network,
+                    options,
+                    stochastic,
+                    checkSamples,
+                    seed,
+                    method,
+                    json,
+                    out,
+                    err,
+                    CommandOutput.progress(err));
         }
         Plan plan = Optimizer.solve(network, options, CommandOutput.progress(err));
         out.print(PlanText.of(network, plan));

@@ -24,6 +24,7 @@ final class StochasticSolve {
             int samples,
             int checkSamples,
             long seed,
+            StochasticAnalysis.Method method,
             Path json,
             PrintWriter out,
             PrintWriter err,
@@ -35,7 +36,7 @@ final class StochasticSolve {
         try (SampleProgress progress = SampleProgress.to(err, "Futures valued")) {
             r = StochasticAnalysis.run(
                     network,
-                    new StochasticAnalysis.Options(samples, checkSamples, seed, 0),
+                    new StochasticAnalysis.Options(samples, checkSamples, seed, 0, method),
                     options.withShadowPrices(false),
                     new LocalExecutor(0),
                     listener,

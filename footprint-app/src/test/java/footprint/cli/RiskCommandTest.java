@@ -230,5 +230,32 @@ class RiskCommandTest {
                         "On 8 fresh futures");
         JsonNode plan = new ObjectMapper().readTree(json.toFile());
         assertThat(plan.path("plants")).isNotEmpty();
+
+        // Benders decomposition solves the same programme: the same expected NPV and report
+        Run b = run(
+                "solve",
+                model.toString(),
+                "--stochastic",
+                "6",
+                "--check-samples",
+                "8",
+                "--seed",
+                "4",
+                "--decomposition",
+                "benders");
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(b.out()).contains("by Benders decomposition");
+        assertThat(expected(b.out())).isCloseTo(expected(r.out()), within(0.05));
+        assertThat(run("solve", model.toString(), "--stochastic", "6", "--decomposition", "dual")
+                        .exitCode())
+                .isEqualTo(ExitCode.USAGE);
+    }
+
+    /** The expected NPV (M) a stochastic solve prints. */
+    private static double expected(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Expected NPV over those futures: (-?[0-9.]+) M")
+                .matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 }

@@ -207,7 +207,22 @@ public final class ExtensiveForm {
         FrozenNetwork f = FrozenNetwork.of(network);
         List<Plan.PlantYear> plants = decisions.plants(null);
         List<Plan.Investment> investments = decisions.investments();
-        Plan skeleton = new Plan(
+        return nominalPlan(
+                network,
+                skeleton(f, plants, investments, decisions.decisions(), status, options),
+                status,
+                options,
+                notes);
+    }
+
+    private static Plan skeleton(
+            FrozenNetwork f,
+            List<Plan.PlantYear> plants,
+            List<Plan.Investment> investments,
+            List<Plan.Decision> decisions,
+            SolveStatus status,
+            SolveOptions options) {
+        return new Plan(
                 status,
                 f.mode,
                 options.backend().word(),
@@ -223,8 +238,14 @@ public final class ExtensiveForm {
                 List.of(),
                 List.of(),
                 investments,
-                decisions.decisions(),
+                decisions,
                 List.of());
+    }
+
+    /** A plan's decisions (statuses and tooling) with flows from the LP at the nominal values. */
+    static Plan nominalPlan(
+            Network network, Plan skeleton, SolveStatus status, SolveOptions options, List<String> notes) {
+        FrozenNetwork f = FrozenNetwork.of(network);
         MPSolver lp = MPSolver.createSolver(FixedPlanLp.LP_SOLVER);
         try {
             Formulation form = Formulation.build(f, lp, Formulation.Settings.fixedLp());

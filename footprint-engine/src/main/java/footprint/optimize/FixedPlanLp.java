@@ -140,6 +140,61 @@ public final class FixedPlanLp implements AutoCloseable {
         return solveOnce(g, d, false);
     }
 
+    /**
+     * A plan's value on one future and how it moves with the plan's decisions (for Benders cuts).
+     *
+     * @param objective the LP's objective (NaN without a solution)
+     * @param at each fixed decision variable's value in the plan, by variable name
+     * @param slope each fixed decision variable's reduced cost: the objective's change per unit of
+     *     the value it is fixed at (empty without a solution)
+     */
+    record Linearisation(SolveStatus status, double objective, Map<String, Double> at, Map<String, Double> slope) {}
+
+    /** Values a plan on one future with an LP of its own, and reads the reduced costs of its decisions. */
+    static Linearisation linearise(Network network, Plan plan, ToDoubleFunction<Figure> valueOf, Outages outages) {
+        Optimizer.loadNatives();
+        Decisions d = Decisions.of(plan);
+        FrozenNetwork g = FrozenNetwork.of(network, valueOf, outages);
+        d.check(g);
+        MPSolver s = newSolver();
+        try {
+            Formulation form = Formulation.build(g, s, Formulation.Settings.fixedLp());
+            d.fix(form);
+            Map<String, Double> at = new HashMap<>();
+            forEachDecision(form, v -> at.put(v.name(), v.lb()));
+            MPSolver.ResultStatus rs = s.solve();
+            if (rs != MPSolver.ResultStatus.OPTIMAL) {
+                return new Linearisation(
+                        rs == MPSolver.ResultStatus.INFEASIBLE ? SolveStatus.INFEASIBLE : SolveStatus.ERROR,
+                        Double.NaN,
+                        at,
+                        Map.of());
+            }
+            Map<String, Double> slope = new HashMap<>();
+            forEachDecision(form, v -> slope.put(v.name(), v.reducedCost()));
+            return new Linearisation(SolveStatus.OPTIMAL, s.objective().value(), at, slope);
+        } finally {
+            s.delete();
+        }
+    }
+
+    /** Each variable of a formulation that a plan's decisions fix: running, idle, closed, tooled. */
+    static void forEachDecision(Formulation form, java.util.function.Consumer<MPVariable> action) {
+        FrozenNetwork f = form.f;
+        for (int p = 0; p < f.nP; p++) {
+            for (int t = 0; t < f.nT; t++) {
+                action.accept(form.run[p][t]);
+                action.accept(form.idle[p][t]);
+                action.accept(form.closed[p][t]);
+                for (int pf = 0; pf < f.nF; pf++) {
+                    if (form.tool[p][pf][t] != null) {
+                        action.accept(form.tool[p][pf][t]);
+                    }
+                }
+            }
+        }
+    }
+
     /** Fixes a formulation's integer decisions (built continuous) at a plan's. */
     static void fix(Formulation form, Plan plan) {
         Decisions.of(plan).fix(form);

@@ -3,6 +3,7 @@ package footprint.risk;
 import footprint.model.Figure;
 import footprint.model.Network;
 import footprint.model.Objective;
+import footprint.optimize.Benders;
 import footprint.optimize.ExtensiveForm;
 import footprint.optimize.Optimizer;
 import footprint.optimize.Outages;
@@ -41,13 +42,44 @@ public final class StochasticAnalysis {
      * @param checkSamples the fresh futures VSS and EVPI are measured on
      * @param seed the run's seed
      * @param demandCorrelation the Spearman rank correlation between the demands of one market
+     * @param method how the stochastic programme is solved
      */
-    public record Options(int samples, int checkSamples, long seed, double demandCorrelation) {
+    public record Options(int samples, int checkSamples, long seed, double demandCorrelation, Method method) {
         public Options {
             if (samples < 1 || checkSamples < 2) {
                 throw new IllegalArgumentException(
                         "at least 1 sample and 2 check samples, not " + samples + " and " + checkSamples);
             }
+            java.util.Objects.requireNonNull(method, "method");
+        }
+
+        /** Options that solve the extensive form. */
+        public Options(int samples, int checkSamples, long seed, double demandCorrelation) {
+            this(samples, checkSamples, seed, demandCorrelation, Method.EXTENSIVE);
+        }
+    }
+
+    /** How the stochastic programme is solved. */
+    public enum Method {
+        /** Every sample's copy of the model in one MILP, tied by equal decisions (the default). */
+        EXTENSIVE,
+        /**
+         * A master of the decisions and one LP per sample, tied by cuts ({@link Benders}): the master
+         * does not grow with the samples, but its cuts, from LP duals at whole-number decisions,
+         * are weak where capacity is tied to a plant's running. Measured on the Kaluga base with 10
+         * samples: the extensive form proved its optimum in 70 s; Benders found the same plan and
+         * stopped after 200 iterations with its bound 1.9 % above it, in 427 s.
+         */
+        BENDERS;
+
+        /** The method of a word (extensive, benders), in any case. */
+        public static Method parse(String word) {
+            for (Method m : values()) {
+                if (m.name().equalsIgnoreCase(word.strip())) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("no method '" + word + "'; choose extensive or benders");
         }
     }
 
@@ -102,7 +134,9 @@ public final class StochasticAnalysis {
         if (!point.hasPlan()) {
             throw new IllegalArgumentException("no plan on the point values (" + point.status() + ")");
         }
-        ExtensiveForm.Result sto = ExtensiveForm.solve(network, futures, outages, solve, listener);
+        ExtensiveForm.Result sto = options.method() == Method.BENDERS
+                ? Benders.solve(network, futures, outages, point, solve, listener)
+                : ExtensiveForm.solve(network, futures, outages, solve, listener);
         Plan stochastic = sto.plan();
         if (!stochastic.hasPlan()) {
             throw new IllegalStateException("the extensive form found no plan (" + stochastic.status() + ")");
