@@ -162,8 +162,6 @@ final class FrozenNetwork {
 
     final List<Arc> arcs;
     final List<SupplyArc> supplyArcs;
-    /** The outages it was frozen with (none for planning). */
-    final Outages outages;
     /** Arcs an outage stops this time: they exist (the LP keeps its shape) with an upper bound of 0. */
     final BitSet arcStopped;
 
@@ -181,7 +179,6 @@ final class FrozenNetwork {
 
     private FrozenNetwork(Network n, ToDoubleFunction<Figure> valueOf, Outages outages) {
         this.network = n;
-        this.outages = outages;
         this.mode = n.objective();
         this.currency = n.currency();
         this.firstYear = n.horizon().firstYear();
