@@ -17,13 +17,27 @@ public final class PlanEvaluator implements SampleEvaluator {
     private final Network network;
     private final Plan plan;
     private final Sampler sampler;
-    private final FixedPlanLp lp;
+    private final boolean reuse;
+    private FixedPlanLp lp;
+    /** Whether the kept LP has re-solved since it was built (so a new block needs a new one). */
+    private boolean used;
 
     private PlanEvaluator(Network network, Plan plan, Sampler sampler, boolean reuse) {
         this.network = network;
         this.plan = plan;
         this.sampler = sampler;
+        this.reuse = reuse;
         this.lp = reuse ? FixedPlanLp.of(network, plan) : null;
+    }
+
+    /** Builds the kept LP again, so that the block's first sample starts from no basis. */
+    @Override
+    public void startBlock() {
+        if (reuse && used) {
+            lp.close();
+            lp = FixedPlanLp.of(network, plan);
+            used = false;
+        }
     }
 
     /** An evaluator that keeps its LP from one task to the next. */
@@ -72,6 +86,7 @@ public final class PlanEvaluator implements SampleEvaluator {
         double[] values = values(sampler, task);
         Outages outages = outages(sampler, task);
         ToDoubleFunction<Figure> valueOf = sampler.valuation(values);
+        used = reuse;
         FixedPlanLp.Evaluation e =
                 lp != null ? lp.resolve(valueOf, outages) : FixedPlanLp.rebuild(network, plan, valueOf, outages);
         return new SampleResult(
