@@ -186,9 +186,10 @@ public final class Sampler {
 
     /**
      * The disruptions that strike in sample {@code index} of a run seeded {@code runSeed}: each
-     * disruption, each year of the horizon in model order, strikes when a uniform draw falls below
-     * its probability (its nominal value) and the year is one it may strike in. The draws come from
-     * a generator of their own, seeded from (run seed, index) apart from the inputs', so adding a
+     * disruption in model order first draws its probability for the sample (when it is a range or a
+     * distribution; a point stays as it is), then, each year of the horizon, strikes when a uniform
+     * draw falls below that probability and the year is one it may strike in. The draws come from a
+     * generator of their own, seeded from (run seed, index) apart from the inputs', so adding a
      * disruption to a model leaves every input's draws unchanged.
      */
     public Outages outages(long runSeed, long index) {
@@ -198,7 +199,8 @@ public final class Sampler {
         RandomGenerator random = new SplittableRandom(SampleSeeds.of(runSeed ^ DISRUPTION_STREAM, index));
         List<Outages.Strike> strikes = new ArrayList<>();
         for (Disruption d : disruptions) {
-            double p = d.probability().nominal();
+            Quantity q = d.probability().quantity();
+            double p = Math.min(1, Math.max(0, q.isUncertain() ? q.sample(random) : q.nominal()));
             for (int year = firstYear; year <= lastYear; year++) {
                 double u = random.nextDouble();
                 if (u < p && d.years().contains(year)) {

@@ -167,6 +167,41 @@ class DisruptionTest {
         assertThat(sampler.possibleYears(event(n, "fire"))).isEqualTo(1);
     }
 
+    /**
+     * A probability uniform on [0, 40 %], drawn once per future, over 10 years: a year strikes with
+     * probability 20 % on average, but the strikes of one future move together, so the count of
+     * years struck has variance 10·E[p(1−p)] + 100·Var[p] = 10·(0.2 − 0.0533) + 100·0.01333 = 2.80,
+     * against 1.6 for a fixed 20 %.
+     */
+    @Test
+    void a_probability_given_as_a_range_is_drawn_once_per_future() {
+        Network n = RiskModels.read(TWO.replace("horizon: {from: 2024, to: 2025}", "horizon: {from: 2021, to: 2030}")
+                        .replace("{plant: north, min-output: 500}", "{plant: north, min-output: 0}"))
+                .withDisruptions(List.of(new Disruption(
+                        "flood",
+                        java.util.Optional.of("south"),
+                        java.util.Optional.empty(),
+                        List.of(),
+                        List.of(),
+                        Figure.of(footprint.model.Quantity.Range.of(0, 0.4)),
+                        YearRange.ALL,
+                        java.util.Optional.empty())));
+        Sampler sampler = Sampler.of(n);
+        int samples = 20_000;
+        double sum = 0;
+        double squares = 0;
+        for (int i = 0; i < samples; i++) {
+            double k = sampler.strikeCounts(sampler.outages(2, i))[0];
+            sum += k;
+            squares += k * k;
+        }
+        double mean = sum / samples;
+        double variance = squares / samples - mean * mean;
+        // standard errors over 20,000 futures: mean 0.012, variance about 0.04
+        assertThat(mean).isCloseTo(2.0, within(0.05));
+        assertThat(variance).isCloseTo(2.80, within(0.2));
+    }
+
     @Test
     void adding_disruptions_leaves_every_input_draw_unchanged() {
         Network with = RiskModels.read(RiskModels.FORMS)

@@ -23,7 +23,8 @@ import java.util.Optional;
  *     any, carries the goods)
  * @param from origins of a trade relation (country codes or blocs), with {@code to}: nothing moves
  *     from any of them to any of {@code to} that year
- * @param probability the chance of striking in any one year, a fraction (nominal value used)
+ * @param probability the chance of striking in any one year, a fraction; a range or distribution
+ *     is drawn once per sampled future, and that draw holds for each of its years
  */
 public record Disruption(
         String id,

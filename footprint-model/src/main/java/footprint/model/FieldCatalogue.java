@@ -481,7 +481,7 @@ public final class FieldCatalogue {
                                 "probability",
                                 FIGURE,
                                 "fraction a year",
-                                "The chance that it strikes in any one year (its nominal value if a range)."),
+                                "The chance that it strikes in any one year; a range is drawn once per sampled future."),
                         opt("years", "years", "", "all", "The years it may strike in."),
                         source()),
                 "disruptions:\n  - {id: border-closure, from: RU, to: [EU, UK], probability: 10%, years: 2026-,"
