@@ -144,29 +144,21 @@ public final class Benders {
                     notes.add("Benders stopped at the time limit");
                     break;
                 }
-                candidate = skeleton(master, out.values(), nominal, options);
+                candidate = ExtensiveForm.skeleton(
+                        new SolutionReader(master, out.values()), nominal, SolveStatus.FEASIBLE, options);
             }
             double solveSeconds = seconds(solveStart);
             Plan.Size size = master.size();
             if (best == null) {
                 notes.add("no decisions of the master could be valued on every sample");
-                Plan none = new Plan(
+                Plan none = Optimizer.planless(
                         SolveStatus.INFEASIBLE,
-                        nominal.mode,
-                        options.backend().word(),
-                        Double.NaN,
+                        nominal,
+                        options.backend(),
                         bound,
-                        Double.NaN,
                         buildSeconds,
                         solveSeconds,
                         size,
-                        Plan.Kpis.ZERO,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
                         notes);
                 return new ExtensiveForm.Result(none, Double.NaN, bound, size);
             }
@@ -187,24 +179,7 @@ public final class Benders {
                     gap <= options.relativeGap() ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE,
                     options,
                     notes);
-            Plan plan = new Plan(
-                    decided.status(),
-                    decided.mode(),
-                    decided.backend(),
-                    decided.objective(),
-                    decided.bestBound(),
-                    gap,
-                    buildSeconds,
-                    solveSeconds,
-                    size,
-                    decided.kpis(),
-                    decided.plants(),
-                    decided.flows(),
-                    decided.lostSales(),
-                    decided.componentFlows(),
-                    decided.investments(),
-                    decided.decisions(),
-                    notes);
+            Plan plan = ExtensiveForm.stochastic(decided, gap, buildSeconds, solveSeconds, size, notes);
             return new ExtensiveForm.Result(plan, bestValue, bound, size);
         } finally {
             solver.delete();
@@ -291,29 +266,6 @@ public final class Benders {
             }
         }
         row.setLb(1 - ones);
-    }
-
-    /** The decisions of the master's solution as a plan without flows. */
-    private static Plan skeleton(Formulation master, double[] values, FrozenNetwork f, SolveOptions options) {
-        SolutionReader r = new SolutionReader(master, values);
-        return new Plan(
-                SolveStatus.FEASIBLE,
-                f.mode,
-                options.backend().word(),
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                0,
-                0,
-                new Plan.Size(0, 0, 0, 0),
-                Plan.Kpis.ZERO,
-                r.plants(null),
-                List.of(),
-                List.of(),
-                List.of(),
-                r.investments(),
-                r.decisions(),
-                List.of());
     }
 
     private static double seconds(long since) {

@@ -135,23 +135,14 @@ public final class ExtensiveForm {
             double solveSeconds = seconds(solveStart);
             SolveStatus status = out.status();
             if (!status.hasPlan() || out.values() == null) {
-                Plan none = new Plan(
+                Plan none = Optimizer.planless(
                         status.hasPlan() ? SolveStatus.ERROR : status,
-                        f0.mode,
-                        options.backend().word(),
-                        Double.NaN,
+                        f0,
+                        options.backend(),
                         out.bound(),
-                        Double.NaN,
                         buildSeconds,
                         solveSeconds,
                         size,
-                        Plan.Kpis.ZERO,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
                         notes);
                 return new Result(none, Double.NaN, out.bound(), size);
             }
@@ -165,26 +156,17 @@ public final class ExtensiveForm {
                     out.objective(),
                     out.bound(),
                     gap));
-            Plan decided = nominalPlan(network, new SolutionReader(first, out.values()), status, options, notes);
-            Plan plan = new Plan(
-                    decided.status(),
-                    decided.mode(),
-                    decided.backend(),
-                    decided.objective(),
-                    decided.bestBound(),
-                    gap,
-                    buildSeconds,
-                    solveSeconds,
-                    size,
-                    decided.kpis(),
-                    decided.plants(),
-                    decided.flows(),
-                    decided.lostSales(),
-                    decided.componentFlows(),
-                    decided.investments(),
-                    decided.decisions(),
+            Plan decided = nominalPlan(
+                    network,
+                    skeleton(new SolutionReader(first, out.values()), f0, status, options),
+                    status,
+                    options,
                     notes);
-            return new Result(plan, out.objective(), out.bound(), size);
+            return new Result(
+                    stochastic(decided, gap, buildSeconds, solveSeconds, size, notes),
+                    out.objective(),
+                    out.bound(),
+                    size);
         } finally {
             solver.delete();
         }
@@ -201,27 +183,8 @@ public final class ExtensiveForm {
         return 1;
     }
 
-    /** The decisions read from the extensive form, with flows from the LP at the nominal values. */
-    private static Plan nominalPlan(
-            Network network, SolutionReader decisions, SolveStatus status, SolveOptions options, List<String> notes) {
-        FrozenNetwork f = FrozenNetwork.of(network);
-        List<Plan.PlantYear> plants = decisions.plants(null);
-        List<Plan.Investment> investments = decisions.investments();
-        return nominalPlan(
-                network,
-                skeleton(f, plants, investments, decisions.decisions(), status, options),
-                status,
-                options,
-                notes);
-    }
-
-    private static Plan skeleton(
-            FrozenNetwork f,
-            List<Plan.PlantYear> plants,
-            List<Plan.Investment> investments,
-            List<Plan.Decision> decisions,
-            SolveStatus status,
-            SolveOptions options) {
+    /** The decisions of a solution, as a plan without flows (to value or to fix elsewhere). */
+    static Plan skeleton(SolutionReader decisions, FrozenNetwork f, SolveStatus status, SolveOptions options) {
         return new Plan(
                 status,
                 f.mode,
@@ -233,13 +196,39 @@ public final class ExtensiveForm {
                 0,
                 new Plan.Size(0, 0, 0, 0),
                 Plan.Kpis.ZERO,
-                plants,
+                decisions.plants(null),
                 List.of(),
                 List.of(),
                 List.of(),
-                investments,
-                decisions,
+                decisions.investments(),
+                decisions.decisions(),
                 List.of());
+    }
+
+    /**
+     * The stochastic plan to report: the decisions and nominal flows of {@code decided}, with the
+     * stochastic programme's gap, times, size and notes.
+     */
+    static Plan stochastic(
+            Plan decided, double gap, double buildSeconds, double solveSeconds, Plan.Size size, List<String> notes) {
+        return new Plan(
+                decided.status(),
+                decided.mode(),
+                decided.backend(),
+                decided.objective(),
+                decided.bestBound(),
+                gap,
+                buildSeconds,
+                solveSeconds,
+                size,
+                decided.kpis(),
+                decided.plants(),
+                decided.flows(),
+                decided.lostSales(),
+                decided.componentFlows(),
+                decided.investments(),
+                decided.decisions(),
+                notes);
     }
 
     /** A plan's decisions (statuses and tooling) with flows from the LP at the nominal values. */

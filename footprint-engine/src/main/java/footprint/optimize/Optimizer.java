@@ -446,7 +446,8 @@ public final class Optimizer {
         return o.timeLimitSeconds() > 0 && solveSeconds >= 0.95 * o.timeLimitSeconds();
     }
 
-    private static Plan planless(
+    /** A plan without decisions: the status, the bound if any, the times and the notes. */
+    static Plan planless(
             SolveStatus status,
             FrozenNetwork f,
             Backend backend,

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -62,12 +63,19 @@ public final class ExcelReport {
         if (plans.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one plan");
         }
+        save(() -> workbook(plans), file);
+    }
+
+    /**
+     * Writes the workbook {@code make} builds to {@code file}, replacing it: through a temporary
+     * file beside it, made with the usual permissions (createTempFile's are owner-only), so a failed
+     * write never leaves a half-written workbook under the real name.
+     */
+    public static void save(Supplier<XSSFWorkbook> make, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        // a temporary file beside the target, made with the usual permissions (createTempFile's are
-        // owner-only), so a failed write never leaves a half-written workbook under the real name
         Path tmp = dir.resolve(
                 "." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try (XSSFWorkbook book = workbook(plans);
+        try (XSSFWorkbook book = make.get();
                 OutputStream out = Files.newOutputStream(tmp)) {
             book.write(out);
         } catch (IOException | RuntimeException e) {

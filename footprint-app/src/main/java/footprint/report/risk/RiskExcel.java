@@ -1,15 +1,13 @@
 package footprint.report.risk;
 
 import footprint.model.Network;
+import footprint.report.excel.ExcelReport;
 import footprint.risk.Distribution;
 import footprint.risk.Driver;
 import footprint.risk.RiskReport;
 import footprint.risk.SampleResult;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,17 +54,7 @@ public final class RiskExcel {
 
     /** Writes the workbook to {@code file}, replacing it through a temporary file beside it. */
     public static void write(Network network, RiskReport r, String planFrom, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = dir.resolve(
-                "." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try (XSSFWorkbook book = workbook(network, r, planFrom);
-                OutputStream out = Files.newOutputStream(tmp)) {
-            book.write(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        ExcelReport.save(() -> workbook(network, r, planFrom), file);
     }
 
     /** The workbook in memory. */
