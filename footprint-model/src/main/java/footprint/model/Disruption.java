@@ -66,25 +66,6 @@ public record Disruption(
                 Optional.empty());
     }
 
-    /** A lane out for a year. */
-    public static Disruption lane(String id, String lane, double probability, YearRange years) {
-        return new Disruption(
-                id,
-                Optional.empty(),
-                Optional.of(lane),
-                List.of(),
-                List.of(),
-                Figure.of(probability),
-                years,
-                Optional.empty());
-    }
-
-    /** Trade from some places to others stopped for a year. */
-    public static Disruption trade(String id, List<String> from, List<String> to, double probability, YearRange years) {
-        return new Disruption(
-                id, Optional.empty(), Optional.empty(), from, to, Figure.of(probability), years, Optional.empty());
-    }
-
     /**
      * What it hits, judged by the first of plant, lane and from/to that is given (the validator
      * reports a disruption that gives none or more than one).
