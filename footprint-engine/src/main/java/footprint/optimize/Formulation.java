@@ -111,8 +111,21 @@ final class Formulation {
     final List<MPVariable> integers = new ArrayList<>();
     private final List<MPVariable> all = new ArrayList<>();
 
-    // rows read after the solve
+    // rows read after the solve (their duals price the arcs a restricted model left out:
+    // ColumnGeneration); null where the model has no such row
     final MPConstraint[][] capacityRow;
+    final MPConstraint[][][] demandRow;
+    final MPConstraint[][][] lineRow;
+    final MPConstraint[][][] toolingRow;
+    final MPConstraint[][][] componentRow;
+    final MPConstraint[] linkRow;
+    final MPConstraint[] linkToolRow;
+    /** By index in {@code f.commitments}. */
+    final MPConstraint[] minOutputRow;
+    /** By index in {@code f.localRows}. */
+    final MPConstraint[] localContentRow;
+    /** localUse[p,c,m,t] at [p][c][m·nT + t]. */
+    final MPConstraint[][][] localUseRow;
 
     private double[] objective = new double[1024];
     private double offset;
@@ -148,6 +161,15 @@ final class Formulation {
         tool = new MPVariable[f.nP][f.nF][f.nT];
         supply = new MPVariable[f.supplyArcs.size()];
         capacityRow = new MPConstraint[f.nP][f.nT];
+        demandRow = new MPConstraint[f.nM][f.nK][f.nT];
+        lineRow = new MPConstraint[f.nP][f.nF][f.nT];
+        toolingRow = new MPConstraint[f.nP][f.nF][f.nT];
+        componentRow = new MPConstraint[f.nP][f.nC][f.nT];
+        linkRow = new MPConstraint[f.arcs.size()];
+        linkToolRow = new MPConstraint[f.arcs.size()];
+        minOutputRow = new MPConstraint[f.commitments.size()];
+        localContentRow = new MPConstraint[f.localRows.size()];
+        localUseRow = new MPConstraint[f.nP][f.nC][];
     }
 
     /** Builds the model of a frozen network into an empty solver. */
@@ -333,11 +355,23 @@ final class Formulation {
                     "flow[" + id(f.plantId[p]) + "," + id(f.productId[k]) + "," + id(f.marketId[m]) + "," + f.year(t)
                             + "]");
             flow[a.index()] = x;
-            double w = f.discount[t] * f.ownership[p];
-            double unitPrice = f.price[m][k][t];
-            gain(x, w * unitPrice);
-            cost(x, w * (f.variableCost[p][k][t] + a.freightPerUnit() + a.dutyRate() * unitPrice));
+            addObjective(x, arcObjective(f, a));
         }
+    }
+
+    /**
+     * An arc's objective coefficient, in the model's sense: own·d·(price − vc − freight − duty·price)
+     * per vehicle in NPV mode (maximised), own·d·(vc + freight + duty·price) in cost mode (minimised).
+     */
+    static double arcObjective(FrozenNetwork f, Arc a) {
+        int p = a.plant();
+        int k = a.product();
+        int m = a.market();
+        int t = a.year();
+        double w = f.discount[t] * f.ownership[p];
+        double unitPrice = f.price[m][k][t];
+        double cost = w * (f.variableCost[p][k][t] + a.freightPerUnit() + a.dutyRate() * unitPrice);
+        return f.mode == Objective.NPV ? w * unitPrice - cost : cost;
     }
 
     /**
@@ -459,7 +493,7 @@ final class Formulation {
      * In cost mode a market without a lost-sale penalty has no lost variable: all its demand is served.
      */
     private void addDemandBalance() {
-        MPConstraint[][][] rowOf = new MPConstraint[f.nM][f.nK][f.nT];
+        MPConstraint[][][] rowOf = demandRow;
         for (int m = 0; m < f.nM; m++) {
             for (int k = 0; k < f.nK; k++) {
                 for (int t = 0; t < f.nT; t++) {
@@ -576,6 +610,7 @@ final class Formulation {
                             -INF,
                             toolVar == null ? cap : 0,
                             "line[" + id(f.plantId[p]) + "," + id(f.platformId[pf]) + "," + f.year(t) + "]");
+                    lineRow[p][pf][t] = r;
                     for (int i : arcs) {
                         coef(r, flow[i], 1);
                     }
@@ -608,6 +643,7 @@ final class Formulation {
                             -INF,
                             0,
                             "tooling[" + id(f.plantId[p]) + "," + id(f.platformId[pf]) + "," + f.year(t) + "]");
+                    toolingRow[p][pf][t] = r;
                     for (int i : arcs) {
                         coef(r, flow[i], 1);
                     }
@@ -641,6 +677,7 @@ final class Formulation {
                                         0,
                                         "components[" + id(f.plantId[p]) + "," + id(f.componentId[c]) + "," + f.year(t)
                                                 + "]");
+                                componentRow[p][c][t] = r;
                             }
                             coef(r, flow[i], -units);
                         }
@@ -747,6 +784,10 @@ final class Formulation {
                                         uOf[p][c] = new MPVariable[f.nM * f.nT];
                                     }
                                     uOf[p][c][m * f.nT + t] = u;
+                                    if (localUseRow[p][c] == null) {
+                                        localUseRow[p][c] = new MPConstraint[f.nM * f.nT];
+                                    }
+                                    localUseRow[p][c][m * f.nT + t] = use;
                                     uses.add(u);
                                 }
                                 coef(use, flow[i], -units);
@@ -771,7 +812,8 @@ final class Formulation {
             }
         }
         // the rules
-        for (FrozenNetwork.LocalRow lr : f.localRows) {
+        for (int l = 0; l < f.localRows.size(); l++) {
+            FrozenNetwork.LocalRow lr = f.localRows.get(l);
             int m = lr.market();
             int t = lr.year();
             int[] arcs = f.arcsByMarketYear[m][t];
@@ -780,6 +822,7 @@ final class Formulation {
             }
             MPConstraint r =
                     row(0, INF, "localContent[" + id(lr.rule()) + "," + id(f.marketId[m]) + "," + f.year(t) + "]");
+            localContentRow[l] = r;
             for (int i : arcs) {
                 Arc a = f.arcs.get(i);
                 int k = a.product();
@@ -814,13 +857,15 @@ final class Formulation {
      * <pre>  minOutput[id,t]:  Σ_{k,m} x[p,k,m,t] − minOutput·run[p,t] ≥ 0</pre>
      */
     private void addMinimumOutput() {
-        for (FrozenNetwork.CommitmentRow c : f.commitments) {
+        for (int ci = 0; ci < f.commitments.size(); ci++) {
+            FrozenNetwork.CommitmentRow c = f.commitments.get(ci);
             if (Double.isNaN(c.minOutput())) {
                 continue;
             }
             int p = c.plant();
             int t = c.year();
             MPConstraint r = row(0, INF, "minOutput[" + id(c.id()) + "," + f.year(t) + "]");
+            minOutputRow[ci] = r;
             for (int i : f.arcsByPlantYear[p][t]) {
                 coef(r, flow[i], 1);
             }
@@ -910,12 +955,14 @@ final class Formulation {
             String at = id(f.plantId[p]) + "," + id(f.productId[k]) + "," + id(f.marketId[m]) + "," + f.year(t);
             if (!runFixed[p][t] && dem < f.capacity[p][t] - EPS) {
                 MPConstraint r = row(-INF, 0, "link[" + at + "]");
+                linkRow[a.index()] = r;
                 coef(r, flow[a.index()], 1);
                 coef(r, run[p][t], -dem);
             }
             MPVariable toolVar = tool[p][f.productPlatform[k]][t];
             if (toolVar != null && dem < f.capacity[p][t] - EPS) {
                 MPConstraint r = row(-INF, 0, "linkTool[" + at + "]");
+                linkToolRow[a.index()] = r;
                 coef(r, flow[a.index()], 1);
                 coef(r, toolVar, -dem);
             }

@@ -554,6 +554,91 @@ final class FrozenNetwork {
                 i -> supplyArcs.get(i).year());
     }
 
+    /**
+     * The same network with only the vehicle arcs of {@code keep} (indices into {@code full.arcs}),
+     * numbered afresh in their order; everything else is shared with {@code full}, not copied. A plan
+     * of the restricted network is a plan of the full one (its flows use arcs the full network has).
+     */
+    private FrozenNetwork(FrozenNetwork full, BitSet keep) {
+        this.network = full.network;
+        this.mode = full.mode;
+        this.currency = full.currency;
+        this.nT = full.nT;
+        this.firstYear = full.firstYear;
+        this.discount = full.discount;
+        this.nP = full.nP;
+        this.plantId = full.plantId;
+        this.ownership = full.ownership;
+        this.capacity = full.capacity;
+        this.fixedCost = full.fixedCost;
+        this.idleCost = full.idleCost;
+        this.closureCost = full.closureCost;
+        this.reopeningCost = full.reopeningCost;
+        this.workforce = full.workforce;
+        this.idleWorkforce = full.idleWorkforce;
+        this.priorStatus = full.priorStatus;
+        this.mayRun = full.mayRun;
+        this.nF = full.nF;
+        this.platformId = full.platformId;
+        this.tooling = full.tooling;
+        this.earliestTooling = full.earliestTooling;
+        this.investment = full.investment;
+        this.startUsable = full.startUsable;
+        this.lineCapacity = full.lineCapacity;
+        this.nK = full.nK;
+        this.productId = full.productId;
+        this.productPlatform = full.productPlatform;
+        this.bom = full.bom;
+        this.variableCost = full.variableCost;
+        this.nC = full.nC;
+        this.componentId = full.componentId;
+        this.supplied = full.supplied;
+        this.componentValue = full.componentValue;
+        this.nQ = full.nQ;
+        this.componentPlantId = full.componentPlantId;
+        this.componentOf = full.componentOf;
+        this.componentPlantBloc = full.componentPlantBloc;
+        this.componentPlantOwnership = full.componentPlantOwnership;
+        this.componentCapacity = full.componentCapacity;
+        this.componentUnitCost = full.componentUnitCost;
+        this.componentFixedCost = full.componentFixedCost;
+        this.nM = full.nM;
+        this.marketId = full.marketId;
+        this.marketBloc = full.marketBloc;
+        this.demand = full.demand;
+        this.price = full.price;
+        this.penalty = full.penalty;
+        this.plantBloc = full.plantBloc;
+        this.blocs = full.blocs;
+        this.supplyArcs = full.supplyArcs;
+        this.supplyStopped = full.supplyStopped;
+        this.localRows = full.localRows;
+        this.commitments = full.commitments;
+        this.stateRules = full.stateRules;
+        this.toolRules = full.toolRules;
+        this.supplyByPlantYear = full.supplyByPlantYear;
+        this.supplyByComponentPlantYear = full.supplyByComponentPlantYear;
+        List<Arc> kept = new ArrayList<>(keep.cardinality());
+        BitSet stopped = new BitSet();
+        for (int i = keep.nextSetBit(0); i >= 0; i = keep.nextSetBit(i + 1)) {
+            Arc a = full.arcs.get(i);
+            stopped.set(kept.size(), full.arcStopped.get(i));
+            kept.add(new Arc(
+                    kept.size(), a.plant(), a.product(), a.market(), a.year(), a.freightPerUnit(), a.dutyRate()));
+        }
+        this.arcs = List.copyOf(kept);
+        this.arcStopped = stopped;
+        this.arcsByPlantYear = group(
+                nP, nT, arcs.size(), i -> arcs.get(i).plant(), i -> arcs.get(i).year());
+        this.arcsByMarketYear = group(
+                nM, nT, arcs.size(), i -> arcs.get(i).market(), i -> arcs.get(i).year());
+    }
+
+    /** This network with only the vehicle arcs whose indices {@code keep} holds (column generation). */
+    FrozenNetwork restrict(BitSet keep) {
+        return new FrozenNetwork(this, keep);
+    }
+
     /** Freezes a network with every figure at its nominal value. */
     static FrozenNetwork of(Network network) {
         return of(network, Figure::nominal);

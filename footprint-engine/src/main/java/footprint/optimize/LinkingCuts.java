@@ -192,6 +192,7 @@ final class LinkingCuts {
         MPConstraint r = form.addRow(Double.NEGATIVE_INFINITY, 0, linkName(form.f, a, onTool));
         form.addCoefficient(r, form.flow[a.index()], 1);
         form.addCoefficient(r, binary(form, a, onTool), -form.f.demand[a.market()][a.product()][a.year()]);
+        (onTool ? form.linkToolRow : form.linkRow)[a.index()] = r;
     }
 
     /**

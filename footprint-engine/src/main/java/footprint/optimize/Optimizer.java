@@ -178,6 +178,9 @@ public final class Optimizer {
             long start,
             Consumer<Formulation> moreRows) {
         loadNatives();
+        if (options.techniques().contains(Technique.COLUMN_GENERATION) && moreRows == NO_ROWS) {
+            return solveByColumns(f, settings, options, listener, start);
+        }
         List<String> notes = new ArrayList<>();
         Backend backend = options.backend();
         MPSolver solver = MPSolver.createSolver(backend.ortoolsId());
@@ -274,6 +277,117 @@ public final class Optimizer {
         } finally {
             solver.delete();
         }
+    }
+
+    /**
+     * The full network solved on the arcs column generation keeps ({@link ColumnGeneration}), with
+     * the full problem's bound; the full MILP after all when that bound leaves more than the gap
+     * asked for and the full network has at most {@link #FULL_AFTER_COLUMNS} arcs.
+     */
+    private static Plan solveByColumns(
+            FrozenNetwork full,
+            Formulation.Settings settings,
+            SolveOptions options,
+            SolveListener listener,
+            long start) {
+        EnumSet<Technique> others = EnumSet.noneOf(Technique.class);
+        others.addAll(options.techniques());
+        others.remove(Technique.COLUMN_GENERATION);
+        SolveOptions rest = options.withTechniques(others);
+        boolean limited = options.timeLimitSeconds() > 0;
+        long deadline = limited ? start + (long) (0.4 * options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
+        listener.message("Column generation on the " + full.arcs.size() + " arcs of the network");
+        ColumnGeneration.Result cg = ColumnGeneration.run(full, settings.families(), options, listener, deadline);
+        if (cg == null) {
+            Plan p = solve(full, settings, rest, listener, start);
+            return withNotes(p, "column generation: the first restricted LP had no optimum; the full model was solved");
+        }
+        String summary = String.format(
+                Locale.ROOT,
+                "column generation: %d of %d arcs after %d LP rounds (%.1f s, of which LP %.1f s), %s",
+                cg.arcs(),
+                full.arcs.size(),
+                cg.rounds(),
+                cg.seconds(),
+                cg.lpSeconds(),
+                cg.converged()
+                        ? "bound: the full LP relaxation"
+                        : "bound: the full problem's Lagrangian bound at the last LP's duals");
+        SolveOptions milp =
+                limited ? rest.withTimeLimit(Math.max(1, options.timeLimitSeconds() - seconds(start))) : rest;
+        Plan p = solve(cg.restricted(), settings, milp, listener, System.nanoTime());
+        if (!p.status().hasPlan()) {
+            return withNotes(p, summary);
+        }
+        double bound = cg.bound();
+        double gap = Math.abs(p.objective() - bound) / Math.max(1, Math.abs(p.objective()));
+        boolean proven = gap <= options.relativeGap() + 1e-12;
+        if (!proven
+                && full.arcs.size() <= FULL_AFTER_COLUMNS
+                && (!limited || seconds(start) < options.timeLimitSeconds())) {
+            listener.message("The bound leaves a gap above the one asked for: solving the full model");
+            SolveOptions again =
+                    limited ? rest.withTimeLimit(Math.max(1, options.timeLimitSeconds() - seconds(start))) : rest;
+            Plan whole = solve(full, settings, again, listener, System.nanoTime());
+            return withNotes(
+                    whole,
+                    summary
+                            + String.format(
+                                    Locale.ROOT,
+                                    "; its plan was %.3g %% from the bound, so the full model (%d arcs) was solved",
+                                    100 * gap,
+                                    full.arcs.size()));
+        }
+        SolveStatus status =
+                proven ? SolveStatus.OPTIMAL : p.status() == SolveStatus.OPTIMAL ? SolveStatus.FEASIBLE : p.status();
+        List<String> notes = new ArrayList<>(p.notes());
+        notes.add(summary);
+        return new Plan(
+                status,
+                p.mode(),
+                p.backend(),
+                p.objective(),
+                bound,
+                gap,
+                cg.seconds() + p.buildSeconds(),
+                p.solveSeconds(),
+                p.size(),
+                p.kpis(),
+                p.plants(),
+                p.flows(),
+                p.lostSales(),
+                p.componentFlows(),
+                p.investments(),
+                p.decisions(),
+                notes,
+                p.why());
+    }
+
+    /** Above this many arcs, column generation's plan stands with its own gap (the full MILP would not fit). */
+    static final int FULL_AFTER_COLUMNS = 200_000;
+
+    private static Plan withNotes(Plan p, String note) {
+        List<String> notes = new ArrayList<>(p.notes());
+        notes.add(note);
+        return new Plan(
+                p.status(),
+                p.mode(),
+                p.backend(),
+                p.objective(),
+                p.bestBound(),
+                p.gap(),
+                p.buildSeconds(),
+                p.solveSeconds(),
+                p.size(),
+                p.kpis(),
+                p.plants(),
+                p.flows(),
+                p.lostSales(),
+                p.componentFlows(),
+                p.investments(),
+                p.decisions(),
+                notes,
+                p.why());
     }
 
     /** What a backend returned: the values by variable index (null without a plan). */

@@ -35,7 +35,15 @@ public enum Technique {
      * Fixes a plant's decision when the bound with the decision flipped (LP reduced cost or the
      * Lagrangian with that plant forced) is worse than the best plan known.
      */
-    REDUCED_COST_FIXING;
+    REDUCED_COST_FIXING,
+    /**
+     * Column generation on the vehicle arcs, for networks too big for the full MILP: the MILP is
+     * solved on the arcs the LP relaxation prices in, and the bound is the full problem's
+     * Lagrangian bound at the LP's duals ({@link ColumnGeneration}). When that bound does not prove
+     * the plan within the gap asked for and the full network is small enough, the full MILP is
+     * solved after all, so that the answer is the plain MILP's.
+     */
+    COLUMN_GENERATION;
 
     /**
      * The techniques kept by measurement (docs/benchmarks.md, "Speed"): the Lagrangian bound, the
