@@ -98,7 +98,12 @@ final class Accelerated {
         boolean heuristic = on(Technique.LAGRANGIAN) || on(Technique.WARM_START) || on(Technique.REDUCED_COST_FIXING);
         String why = heuristic ? Lagrangian.notApplicable(form) : null;
         if (heuristic && why != null) {
-            notes.add("no Lagrangian, heuristic or fixing: " + why);
+            if (on(Technique.WARM_START)) {
+                notes.add("no Lagrangian or fixing: " + why + "; warm start from the LP relaxation instead");
+                relaxAndFix(settings, listener);
+            } else {
+                notes.add("no Lagrangian, heuristic or fixing: " + why);
+            }
         } else if (heuristic) {
             lagrangian(listener);
         }
@@ -193,6 +198,23 @@ final class Accelerated {
         // with every plant-year fixed as in the best plan, that plan is the restricted model's
         // optimum (its flows solve the LP left): no MILP needed
         proven |= allFixed;
+    }
+
+    /** The LP relaxation's bound and the plan of the MILP with the LP's integral decisions fixed. */
+    private void relaxAndFix(Formulation.Settings settings, SolveListener listener) {
+        listener.message("LP relaxation, then the MILP with the decisions it leaves integral fixed");
+        RelaxAndFix.Result r = RelaxAndFix.run(form, settings, options, phaseEnd(0.25), phaseEnd(0.5));
+        bound = Math.max(bound, r.bound());
+        keep(r.incumbent());
+        proven = closed(bound);
+        listener.message(String.format(
+                Locale.ROOT,
+                "LP bound %.6e, plan %s (%d decisions fixed, %d left, %.2f s)",
+                sign * r.bound(),
+                incumbent == null ? "none" : String.format(Locale.ROOT, "%.6e", sign * incumbent.value()),
+                r.fixed(),
+                r.free(),
+                r.seconds()));
     }
 
     /** A subproblem solution seen in the ascent, with the best L it was seen at. */

@@ -240,6 +240,11 @@ final class ColumnGeneration {
                 lpSeconds);
     }
 
+    /** The arcs the first round of {@code full} keeps. */
+    static BitSet startingArcs(FrozenNetwork full) {
+        return new ColumnGeneration(full).startingArcs();
+    }
+
     /** The arcs of the first round. */
     private BitSet startingArcs() {
         BitSet keep = new BitSet(full.arcs.size());
