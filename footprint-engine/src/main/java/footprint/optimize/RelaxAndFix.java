@@ -1,6 +1,9 @@
 package footprint.optimize;
 
+import com.google.ortools.linearsolver.MPModelRequest;
+import com.google.ortools.linearsolver.MPSolutionResponse;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverResponseStatus;
 import com.google.ortools.linearsolver.MPVariable;
 import footprint.model.Objective;
 import java.util.List;
@@ -11,7 +14,8 @@ import java.util.List;
  * warm start of {@link Technique#WARM_START} there.
  *
  * <ol>
- *   <li>Solve the LP relaxation (CLP). Its value bounds the MILP.
+ *   <li>Solve the LP relaxation (HiGHS; only its values and objective are read). Its value bounds
+ *       the MILP.
  *   <li>Fix every integer decision the LP left at 0 or 1 and solve the MILP that is left (few
  *       decisions are fractional: 40 of 285 on L) with the backend, for a share of the time. Its
  *       plan is a plan of the full MILP.
@@ -47,21 +51,28 @@ final class RelaxAndFix {
         double sign = form.f.mode == Objective.NPV ? -1 : 1;
         double[] relaxed = new double[form.integers.size()];
         double bound;
-        MPSolver lp = MPSolver.createSolver("CLP");
+        MPSolver lp = MPSolver.createSolver("GLOP");
         try {
             Formulation lpForm = Formulation.build(form.f, lp, new Formulation.Settings(false, settings.families()));
             if (lpForm.integers.size() != relaxed.length) {
                 throw new IllegalStateException("the LP and the MILP have different integer decisions");
             }
+            MPModelRequest.Builder request = MPModelRequest.newBuilder()
+                    .setModel(lp.exportModelToProto())
+                    .setSolverType(MPModelRequest.SolverType.HIGHS_LINEAR_PROGRAMMING)
+                    .setSolverSpecificParameters("output_flag=false\n"
+                            + (options.threads() > 0 ? "threads=" + options.threads() + "\n" : ""));
             if (lpEnd != Long.MAX_VALUE) {
-                lp.setTimeLimit(Math.max(100, (lpEnd - System.nanoTime()) / 1_000_000));
+                request.setSolverTimeLimitSeconds(Math.max(0.1, (lpEnd - System.nanoTime()) / 1e9));
             }
-            if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
+            MPSolutionResponse r = MPSolver.solveWithProto(request.build());
+            if (r.getStatus() != MPSolverResponseStatus.MPSOLVER_OPTIMAL
+                    || r.getVariableValueCount() != lp.numVariables()) {
                 return new Result(Double.NEGATIVE_INFINITY, null, 0, relaxed.length, seconds(start));
             }
-            bound = sign * lp.objective().value();
+            bound = sign * r.getObjectiveValue();
             for (int i = 0; i < relaxed.length; i++) {
-                relaxed[i] = lpForm.integers.get(i).solutionValue();
+                relaxed[i] = r.getVariableValue(lpForm.integers.get(i).index());
             }
         } finally {
             lp.delete();
