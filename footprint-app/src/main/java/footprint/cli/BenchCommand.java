@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measure the optimiser: solve synthetic networks of documented sizes (S, M, L, XL) and the OR-Library"
+            "Measure the optimiser: solve synthetic networks of documented sizes (S, M, L, LL, XL) and the OR-Library"
                     + " capacitated warehouse location set with each backend, and print per instance and solver the"
                     + " MILP's size (variables, binaries, rows, nonzeros), build and solve time, status, objective,"
                     + " bound, gap and peak memory (Java heap, and the process's resident set), beside the"
@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--size",
-            paramLabel = "S|M|L|XL",
+            paramLabel = "S|M|L|LL|XL",
             split = ",",
             description = "A synthetic network size (repeat or separate with commas): see docs/benchmarks.md.")
     List<String> sizes = new ArrayList<>();
@@ -130,7 +130,7 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "LIST",
             description = "Speed techniques to run each backend with: none, all, recommended (lagrangian,"
                     + " warm-start, reduced-cost-fixing) or a comma-separated list of lazy-linking, lagrangian,"
-                    + " warm-start, reduced-cost-fixing. Repeat to run several"
+                    + " warm-start, reduced-cost-fixing, column-generation. Repeat to run several"
                     + " configurations one after the other (default: none, the plain MILP).")
     List<String> techniques = new ArrayList<>();
 
@@ -145,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (sizes.isEmpty() && orlib == null) {
-            throw new UserError("give --size S|M|L|XL and/or --orlib DIR", ExitCode.USAGE);
+            throw new UserError("give --size S|M|L|LL|XL and/or --orlib DIR", ExitCode.USAGE);
         }
         if (!(timeLimit >= 0) || !(gap >= 0) || threads < 0) {
             throw new UserError("--time-limit, --gap and --threads take 0 or more", ExitCode.USAGE);

@@ -89,10 +89,11 @@ final class SolveCommand implements Callable<Integer> {
             names = "--techniques",
             paramLabel = "LIST",
             defaultValue = "none",
-            description =
-                    "Speed techniques beyond the plain MILP: none (default), recommended, all, or a"
-                            + " comma-separated list of lazy-linking, lagrangian, warm-start, reduced-cost-fixing"
-                            + " (docs/benchmarks.md, Speed): the same optimum, found faster on facility-location-like networks.")
+            description = "Speed techniques beyond the plain MILP: none (default), recommended, all, or a"
+                    + " comma-separated list of lazy-linking, lagrangian, warm-start, reduced-cost-fixing,"
+                    + " column-generation (docs/benchmarks.md, Speed): the same optimum, found faster on"
+                    + " facility-location-like networks; with --gap and --time-limit, a plan and an honest"
+                    + " bound on networks too big to prove.")
     String techniques;
 
     @Option(

@@ -36,7 +36,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Synthetic production networks for the benchmark, in four documented sizes (S, M, L, XL; see
+ * Synthetic production networks for the benchmark, in five documented sizes (S, M, L, LL, XL; see
  * docs/benchmarks.md): the same size and seed give an equal network.
  *
  * <p>The structure imitates a carmaker's network. World regions (EU, UK, EAEU, Turkey, North and
@@ -128,6 +128,12 @@ public final class NetworkGenerator {
         S(new Spec("S", 4, 8, 16, 8, 16, 5, 20, 4, 4, 0.6)),
         M(new Spec("M", 4, 8, 20, 10, 16, 6, 24, 4, 5, 0.6)),
         L(new Spec("L", 4, 10, 24, 12, 16, 6, 30, 4, 5, 0.5)),
+        /**
+         * Between L and XL: every region, a quarter of XL's sites and products over three years
+         * (185,000 arcs), the largest size whose full MILP HiGHS still holds, and where it finds no
+         * plan in five minutes.
+         */
+        LL(new Spec("LL", 11, 100, 200, 180, 140, 40, 350, 12, 3, 0.4)),
         XL(new Spec("XL", 11, 100, 700, 650, 350, 130, 1300, 12, 12, 0.4));
 
         private final Spec spec;
@@ -147,7 +153,7 @@ public final class NetworkGenerator {
                     return s;
                 }
             }
-            throw new IllegalArgumentException("no size '" + name + "'; choose S, M, L or XL");
+            throw new IllegalArgumentException("no size '" + name + "'; choose S, M, L, LL or XL");
         }
     }
 
