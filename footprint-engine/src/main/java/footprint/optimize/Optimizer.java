@@ -295,12 +295,31 @@ public final class Optimizer {
         others.remove(Technique.COLUMN_GENERATION);
         SolveOptions rest = options.withTechniques(others);
         boolean limited = options.timeLimitSeconds() > 0;
-        long deadline = limited ? start + (long) (0.4 * options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
+        long deadline = limited ? start + (long) (deadlineSeconds(options) * 1e9) : Long.MAX_VALUE;
         listener.message("Column generation on the " + full.arcs.size() + " arcs of the network");
         ColumnGeneration.Result cg = ColumnGeneration.run(full, settings.families(), options, listener, deadline);
-        if (cg == null) {
+        if (cg == null && full.arcs.size() <= FULL_AFTER_COLUMNS) {
             Plan p = solve(full, settings, rest, listener, start);
             return withNotes(p, "column generation: the first restricted LP had no optimum; the full model was solved");
+        }
+        if (cg == null) {
+            // the full model of a network this size would not do better
+            SolveStatus status = limited && seconds(start) >= 0.95 * deadlineSeconds(options)
+                    ? SolveStatus.TIME_LIMIT
+                    : SolveStatus.ERROR;
+            return planless(
+                    status,
+                    full,
+                    options.backend(),
+                    Double.NaN,
+                    seconds(start),
+                    0,
+                    null,
+                    List.of("column generation: the first restricted LP had no optimum"
+                            + (status == SolveStatus.TIME_LIMIT
+                                    ? " in its share of the time (40 %)"
+                                    : " (infeasible or numerically troubled)")
+                            + "; the full model (" + full.arcs.size() + " arcs) is too big to solve instead"));
         }
         String summary = String.format(
                 Locale.ROOT,
@@ -361,6 +380,11 @@ public final class Optimizer {
                 p.decisions(),
                 notes,
                 p.why());
+    }
+
+    /** The time column generation may take: 40 % of the limit. */
+    private static double deadlineSeconds(SolveOptions options) {
+        return 0.4 * options.timeLimitSeconds();
     }
 
     /** Above this many arcs, column generation's plan stands with its own gap (the full MILP would not fit). */
@@ -469,6 +493,7 @@ public final class Optimizer {
         if (o.timeLimitSeconds() > 0) {
             request.setSolverTimeLimitSeconds(o.timeLimitSeconds());
         }
+        long asked = System.nanoTime();
         MPSolutionResponse r = MPSolver.solveWithProto(request.build());
         MPSolverResponseStatus rs = r.getStatus();
         SolveStatus status = switch (rs) {
@@ -478,7 +503,10 @@ public final class Optimizer {
             case MPSOLVER_UNBOUNDED -> SolveStatus.UNBOUNDED;
             default -> SolveStatus.ERROR;
         };
-        if (status == SolveStatus.ERROR) {
+        if (status == SolveStatus.ERROR && timedOut(o, seconds(asked))) {
+            notes.add("highs stopped at the time limit; OR-Tools returns no plan then, even if HiGHS had one"
+                    + " (ask for a gap, or add --techniques warm-start for a first plan of its own)");
+        } else if (status == SolveStatus.ERROR) {
             notes.add("highs returned " + rs + (r.getStatusStr().isEmpty() ? "" : ": " + r.getStatusStr())
                     + (o.threads() > 0 ? " (HiGHS keeps the thread count of its first solve in a process)" : ""));
         }

@@ -79,6 +79,28 @@ class RelaxAndFixTest {
         }
     }
 
+    /**
+     * L with HiGHS and a one-second limit: the plain MILP stops without a plan and says why; with
+     * twenty seconds (to prove a gap of 1e-9), the warm start's plan comes back with the LP bound.
+     */
+    @Test
+    void a_time_limit_is_named_and_the_warm_start_may_still_give_a_plan() {
+        Network n = ColumnGenerationTest.generated("L");
+        Plan plain = Optimizer.solve(
+                n, TechniquesTest.options(Backend.HIGHS, Set.of()).withTimeLimit(1), SolveListener.NONE);
+        assertThat(plain.status()).isEqualTo(SolveStatus.TIME_LIMIT);
+        assertThat(plain.notes()).anyMatch(s -> s.startsWith("highs stopped at the time limit"));
+
+        Plan warm = Optimizer.solve(
+                n,
+                TechniquesTest.options(Backend.HIGHS, EnumSet.of(Technique.WARM_START))
+                        .withTimeLimit(20),
+                SolveListener.NONE);
+        assertThat(warm.status()).as(warm.notes().toString()).isIn(SolveStatus.FEASIBLE, SolveStatus.OPTIMAL);
+        assertThat(warm.bestBound()).isGreaterThanOrEqualTo(warm.objective());
+        PlanInvariants.check(n, warm);
+    }
+
     /** M (components from component plants) at a 1 % gap: the warm start's plan, proved by the LP bound. */
     @Test
     void a_multi_level_network_within_the_gap_asked_for() {
