@@ -8,6 +8,7 @@ import footprint.optimize.FrozenNetwork.SupplyArc;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Column generation on the vehicle arcs ({@link Technique#COLUMN_GENERATION}), for networks whose
@@ -163,11 +164,11 @@ final class ColumnGeneration {
      * @param families the constraint families of the MILP to come
      * @param deadline System.nanoTime() by which to stop adding rounds
      * @return the restricted network and the bound; null when the first restricted LP has no
-     *     optimum (the caller solves the full network)
+     *     optimum (infeasible, or out of time)
      */
     static Result run(
             FrozenNetwork full,
-            java.util.Set<Formulation.Family> families,
+            Set<Formulation.Family> families,
             SolveOptions options,
             SolveListener listener,
             long deadline) {
@@ -208,7 +209,7 @@ final class ColumnGeneration {
                 double open = g.sign * (best - lp) / Math.max(1, Math.abs(lp));
                 listener.message(String.format(
                         Locale.ROOT,
-                        "Column generation round %d: %d of %d arcs, LP %.6e, bound %.6e (%.3f %% above), %d arcs improve",
+                        "Column generation round %d: %d of %d arcs, LP %.6e, bound %.6e (%.3f %% from the LP), %d arcs improve",
                         rounds,
                         keep.cardinality(),
                         full.arcs.size(),

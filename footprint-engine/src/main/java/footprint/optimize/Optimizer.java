@@ -361,25 +361,7 @@ public final class Optimizer {
                 proven ? SolveStatus.OPTIMAL : p.status() == SolveStatus.OPTIMAL ? SolveStatus.FEASIBLE : p.status();
         List<String> notes = new ArrayList<>(p.notes());
         notes.add(summary);
-        return new Plan(
-                status,
-                p.mode(),
-                p.backend(),
-                p.objective(),
-                bound,
-                gap,
-                cg.seconds() + p.buildSeconds(),
-                p.solveSeconds(),
-                p.size(),
-                p.kpis(),
-                p.plants(),
-                p.flows(),
-                p.lostSales(),
-                p.componentFlows(),
-                p.investments(),
-                p.decisions(),
-                notes,
-                p.why());
+        return restated(p, status, bound, gap, cg.seconds() + p.buildSeconds(), notes);
     }
 
     /** The time column generation may take: 40 % of the limit. */
@@ -393,14 +375,20 @@ public final class Optimizer {
     private static Plan withNotes(Plan p, String note) {
         List<String> notes = new ArrayList<>(p.notes());
         notes.add(note);
+        return restated(p, p.status(), p.bestBound(), p.gap(), p.buildSeconds(), notes);
+    }
+
+    /** A plan with another status, bound, gap, build time and notes; the decisions and flows kept. */
+    private static Plan restated(
+            Plan p, SolveStatus status, double bound, double gap, double buildSeconds, List<String> notes) {
         return new Plan(
-                p.status(),
+                status,
                 p.mode(),
                 p.backend(),
                 p.objective(),
-                p.bestBound(),
-                p.gap(),
-                p.buildSeconds(),
+                bound,
+                gap,
+                buildSeconds,
                 p.solveSeconds(),
                 p.size(),
                 p.kpis(),
