@@ -348,14 +348,26 @@ public final class Optimizer {
             SolveOptions again =
                     limited ? rest.withTimeLimit(Math.max(1, options.timeLimitSeconds() - seconds(start))) : rest;
             Plan whole = solve(full, settings, again, listener, System.nanoTime());
-            return withNotes(
-                    whole,
-                    summary
-                            + String.format(
-                                    Locale.ROOT,
-                                    "; its plan was %.3g %% from the bound, so the full model (%d arcs) was solved",
-                                    100 * gap,
-                                    full.arcs.size()));
+            String why = summary
+                    + String.format(
+                            Locale.ROOT,
+                            "; its plan was %.3g %% from the bound, so the full model (%d arcs) was solved",
+                            100 * gap,
+                            full.arcs.size());
+            boolean npv = full.mode == Objective.NPV;
+            boolean better = whole.status().hasPlan()
+                    && (npv ? whole.objective() >= p.objective() : whole.objective() <= p.objective());
+            if (better) {
+                return withNotes(whole, why);
+            }
+            // the full model gave nothing better in the time left: the restricted plan stands, with
+            // the tighter of the two bounds of the full problem
+            if (!Double.isNaN(whole.bestBound())) {
+                bound = npv ? Math.min(bound, whole.bestBound()) : Math.max(bound, whole.bestBound());
+            }
+            gap = Math.abs(p.objective() - bound) / Math.max(1, Math.abs(p.objective()));
+            proven = gap <= options.relativeGap() + 1e-12;
+            summary = why + ", and gave no better plan in the time left";
         }
         SolveStatus status =
                 proven ? SolveStatus.OPTIMAL : p.status() == SolveStatus.OPTIMAL ? SolveStatus.FEASIBLE : p.status();
