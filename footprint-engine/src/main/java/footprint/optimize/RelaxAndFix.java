@@ -6,6 +6,7 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverResponseStatus;
 import com.google.ortools.linearsolver.MPVariable;
 import footprint.model.Objective;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -92,7 +93,7 @@ final class RelaxAndFix {
             SolveOptions sub = options.withTimeLimit(end == Long.MAX_VALUE ? 0 : Math.max(0.5, left))
                     .withGap(Math.max(options.relativeGap(), FIRST_PLAN_GAP));
             // the backend's notes (threads, seed) are the MILP's to give, once
-            List<String> ignored = new java.util.ArrayList<>();
+            List<String> ignored = new ArrayList<>();
             out = options.backend() == Backend.HIGHS
                     ? Optimizer.solveHighs(form, sub, ignored)
                     : Optimizer.solveMpSolver(form, sub, ignored);
