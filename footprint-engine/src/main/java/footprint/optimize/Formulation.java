@@ -1088,13 +1088,6 @@ final class Formulation {
         r.setCoefficient(v, a);
     }
 
-    /** Adds money earned by one unit of v (ignored in cost mode). */
-    private void gain(MPVariable v, double amount) {
-        if (npv) {
-            addObjective(v, amount);
-        }
-    }
-
     /** Adds money paid for one unit of v. */
     private void cost(MPVariable v, double amount) {
         addObjective(v, npv ? -amount : amount);
