@@ -408,7 +408,7 @@ final class Accelerated {
     }
 
     private String highsParameters() {
-        return "output_flag=false\n" + (options.threads() > 0 ? "threads=" + options.threads() + "\n" : "");
+        return Optimizer.quietHighs(options.threads());
     }
 
     /** The options of the MILP itself: the time left. */

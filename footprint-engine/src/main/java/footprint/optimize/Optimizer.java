@@ -332,9 +332,7 @@ public final class Optimizer {
                 cg.converged()
                         ? "bound: the full LP relaxation"
                         : "bound: the full problem's Lagrangian bound at the last LP's duals");
-        SolveOptions milp =
-                limited ? rest.withTimeLimit(Math.max(1, options.timeLimitSeconds() - seconds(start))) : rest;
-        Plan p = solve(cg.restricted(), settings, milp, listener, System.nanoTime());
+        Plan p = solve(cg.restricted(), settings, timeLeft(rest, options, start), listener, System.nanoTime());
         if (!p.status().hasPlan()) {
             return withNotes(p, summary);
         }
@@ -345,9 +343,7 @@ public final class Optimizer {
                 && full.arcs.size() <= FULL_AFTER_COLUMNS
                 && (!limited || seconds(start) < options.timeLimitSeconds())) {
             listener.message("The bound leaves a gap above the one asked for: solving the full model");
-            SolveOptions again =
-                    limited ? rest.withTimeLimit(Math.max(1, options.timeLimitSeconds() - seconds(start))) : rest;
-            Plan whole = solve(full, settings, again, listener, System.nanoTime());
+            Plan whole = solve(full, settings, timeLeft(rest, options, start), listener, System.nanoTime());
             String why = summary
                     + String.format(
                             Locale.ROOT,
@@ -374,6 +370,13 @@ public final class Optimizer {
         List<String> notes = new ArrayList<>(p.notes());
         notes.add(summary);
         return restated(p, status, bound, gap, cg.seconds() + p.buildSeconds(), notes);
+    }
+
+    /** {@code rest} with what is left of {@code options}' time limit since {@code start} (at least 1 s). */
+    private static SolveOptions timeLeft(SolveOptions rest, SolveOptions options, long start) {
+        return options.timeLimitSeconds() > 0
+                ? rest.withTimeLimit(Math.max(1, options.timeLimitSeconds() - seconds(start)))
+                : rest;
     }
 
     /** The time column generation may take: 40 % of the limit. */
@@ -469,6 +472,11 @@ public final class Optimizer {
      */
     static Outcome solveHighs(Formulation form, SolveOptions o, List<String> notes) {
         return solveHighs(form, o, notes, "");
+    }
+
+    /** HiGHS options for a solve that prints nothing, on {@code threads} threads (0: HiGHS's choice). */
+    static String quietHighs(int threads) {
+        return "output_flag=false\n" + (threads > 0 ? "threads=" + threads + "\n" : "");
     }
 
     /** HiGHS with more options ({@code name=value} lines), e.g. an objective cutoff. */

@@ -42,7 +42,7 @@ final class PrimalRepair {
      *     in a process, so it must be the MILP's
      */
     PrimalRepair(Lagrangian lag, int threads) {
-        this.highsParameters = "output_flag=false\n" + (threads > 0 ? "threads=" + threads + "\n" : "");
+        this.highsParameters = Optimizer.quietHighs(threads);
         this.lag = lag;
         this.f = lag.f;
         this.form = lag.form;

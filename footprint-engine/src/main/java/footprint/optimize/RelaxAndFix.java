@@ -132,8 +132,7 @@ final class RelaxAndFix {
             MPModelRequest.Builder request = MPModelRequest.newBuilder()
                     .setModel(lp.exportModelToProto())
                     .setSolverType(MPModelRequest.SolverType.HIGHS_LINEAR_PROGRAMMING)
-                    .setSolverSpecificParameters("output_flag=false\n"
-                            + (options.threads() > 0 ? "threads=" + options.threads() + "\n" : ""));
+                    .setSolverSpecificParameters(Optimizer.quietHighs(options.threads()));
             if (end != Long.MAX_VALUE) {
                 request.setSolverTimeLimitSeconds(Math.max(0.1, (end - System.nanoTime()) / 1e9));
             }
