@@ -202,19 +202,21 @@ final class Accelerated {
 
     /** The LP relaxation's bound and the plan of the MILP with the LP's integral decisions fixed. */
     private void relaxAndFix(Formulation.Settings settings, SolveListener listener) {
-        listener.message("LP relaxation, then the MILP with the decisions it leaves integral fixed");
+        listener.message("LP relaxation, then a dive to integral decisions from it");
         RelaxAndFix.Result r = RelaxAndFix.run(form, settings, options, phaseEnd(0.4), phaseEnd(0.7));
         bound = Math.max(bound, r.bound());
         keep(r.incumbent());
         proven = closed(bound);
         listener.message(String.format(
                 Locale.ROOT,
-                "LP%s bound %.6e, plan %s (%d decisions fixed, %d left, %.2f s)",
+                "LP%s bound %.6e, plan %s (%d decisions integral, %d not; %d LPs in the dive%s, %.2f s)",
                 r.weak() ? " (without the rows for strength)" : "",
                 sign * r.bound(),
                 incumbent == null ? "none" : String.format(Locale.ROOT, "%.6e", sign * incumbent.value()),
                 r.fixed(),
                 r.free(),
+                r.dived(),
+                r.incumbent() == null || r.byDive() ? "" : ", plan from the MILP with the integral ones fixed",
                 r.seconds()));
     }
 

@@ -29,8 +29,9 @@ public enum Technique {
      * A primal heuristic whose plan is the MILP's starting point (a hint, and the objective cutoff
      * where the backend takes one). On facility-location networks: round the Lagrangian's plant
      * decisions, solve the flows with them fixed, then close and open plants greedily. On every
-     * other network ({@link RelaxAndFix}): the LP relaxation, whose value is then a bound, and the
-     * MILP with the decisions the LP left integral fixed.
+     * other network ({@link RelaxAndFix}): the LP relaxation, whose value is then a bound, and a
+     * dive from it (round the decisions nearest to integral, re-solve the LP from its basis, round
+     * the other way where it falls too far), or the MILP with the LP's integral decisions fixed.
      */
     WARM_START,
     /**
