@@ -35,6 +35,8 @@ final class RelaxAndFix {
     static final double FIRST_PLAN_GAP = 0.005;
     /** Decisions this close to an integer are rounded together in one step of the dive. */
     static final double BATCH = 0.15;
+    /** The most LPs of a dive (each a level of its recursion at most). */
+    private static final int MAX_DIVE_LPS = 1000;
     /** The dive's time: at least this many seconds... */
     private static final double DIVE_SECONDS = 2;
     /** ...or this many times the LP's. */
@@ -111,7 +113,7 @@ final class RelaxAndFix {
             Dive dive = new Dive(lp, sign, bound, Math.max(options.relativeGap(), FIRST_PLAN_GAP), diveEnd);
             // not from the weak LP: its bound is too far above the plans for the dive's pruning (on
             // LL no dive from it reached 1 % in 169 or 314 LPs, while the fixed MILP gets 0.82 %)
-            double[] plan = weak ? null : dive.run(relaxed, 2 * (n - fixed) + 20);
+            double[] plan = weak ? null : dive.run(relaxed, Math.min(MAX_DIVE_LPS, 2 * (n - fixed) + 20));
             if (plan != null) {
                 return new Result(
                         bound,
@@ -337,8 +339,19 @@ final class RelaxAndFix {
                 }
             }
             // an integral LP optimum is a plan already (the polish brings its values back)
-            if (!integral && !descend(relaxed)) {
-                return null;
+            if (!integral) {
+                if (!descend(relaxed)) {
+                    return null;
+                }
+                // decisions the dive never rounded (integral once others were) are fixed too, so
+                // that the polish cannot move them
+                double[] x = lp.integers();
+                for (int i = 0; i < x.length; i++) {
+                    MPVariable v = ints.get(i);
+                    if (v.lb() < v.ub()) {
+                        v.setBounds(Math.rint(x[i]), Math.rint(x[i]));
+                    }
+                }
             }
             lps++;
             return lp.polish(end) ? lp.values() : null;
