@@ -117,6 +117,7 @@ class RelaxAndFixTest {
             assertThat(r.byDive()).as("the plan is the dive's").isTrue();
             assertThat(r.free()).isPositive();
             assertThat(r.dived()).isPositive();
+            assertThat(r.backtracks()).as("roundings undone on the way").isPositive();
             double value = r.incumbent().value();
             assertThat(value - r.bound()).isBetween(0.0, 0.005 * Math.abs(value));
             assertIsAPlan(form, r.incumbent().values());
@@ -131,6 +132,46 @@ class RelaxAndFixTest {
         assertThat(plan.status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(plan.gap()).isLessThanOrEqualTo(0.005);
         PlanInvariants.check(n, plan);
+    }
+
+    /**
+     * With no LP for the dive, the plan comes from the MILP with the LP's integral decisions fixed
+     * (unless the LP's optimum is integral): a plan of the full MILP, no better than its optimum,
+     * on M and on random facility networks.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void without_a_dive_the_fixed_milp_gives_the_plan(int seed) {
+        Network n = seed == 0 ? ColumnGenerationTest.generated("M") : Models.read(TechniquesTest.facility(seed));
+        Plan plain = Optimizer.solve(n, TechniquesTest.options(Backend.HIGHS, Set.of()), SolveListener.NONE);
+        if (!plain.status().hasPlan()) {
+            return;
+        }
+        Optimizer.loadNatives();
+        FrozenNetwork f = FrozenNetwork.of(n);
+        double sign = n.objective() == Objective.NPV ? -1 : 1;
+        double scale = Math.max(1, Math.abs(plain.objective()));
+        MPSolver solver = MPSolver.createSolver("GLOP");
+        try {
+            Formulation form = Formulation.build(f, solver, Formulation.Settings.milp());
+            RelaxAndFix.Result r = RelaxAndFix.run(
+                    form,
+                    Formulation.Settings.milp(),
+                    TechniquesTest.options(Backend.HIGHS, Set.of()),
+                    Long.MAX_VALUE,
+                    Long.MAX_VALUE,
+                    0);
+            if (r.free() > 0) {
+                assertThat(r.dived()).isZero();
+                assertThat(r.byDive()).isFalse();
+            } // else the LP's optimum is integral and itself the plan (one LP, to polish it)
+            assertThat(r.incumbent()).as("a plan").isNotNull();
+            assertThat(r.incumbent().value()).isGreaterThanOrEqualTo(sign * plain.objective() - 1e-7 * scale);
+            assertThat(r.incumbent().value()).isGreaterThanOrEqualTo(r.bound() - 1e-7 * scale);
+            assertIsAPlan(form, r.incumbent().values());
+        } finally {
+            solver.delete();
+        }
     }
 
     /**
