@@ -81,7 +81,8 @@ public final class PlanText {
     }
 
     private static String gap(double g) {
-        return String.format(Locale.ROOT, "%.3f%%", g * 100);
+        // NaN: the solver stopped at a limit without a bound
+        return Double.isNaN(g) ? "unknown" : String.format(Locale.ROOT, "%.3f%%", g * 100);
     }
 
     private static void kpis(StringBuilder s, Network n, Plan plan, String cur) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * standard output ({@link #parseCbc}). OR-Tools 9.15 drops HiGHS's incumbent when a time limit stops
  * it (status UNKNOWN, no solution: google/or-tools issue 5016, fixed after 9.15 by pull request
  * 5020), so the HiGHS row then reads the status, primal bound and dual bound from HiGHS's own
- * solving report ({@link #parseHighsReport}).
+ * solving report ({@link #parseHighsReport}). Its dual bound is read from that report in every
+ * case: OR-Tools returns the objective as HiGHS's bound.
  */
 public final class ReferenceSolvers {
     /** What a reference solver answered; NaN where it gave no figure. */
@@ -196,11 +197,11 @@ public final class ReferenceSolvers {
             return new Outcome(
                     "ERROR", Double.NaN, Double.NaN, read, 0, cpu, child.memory(), "OR-Tools could not read the MPS");
         }
-        if (f[1].equals("OPTIMAL") || f[1].equals("FEASIBLE")) {
-            return new Outcome(
-                    f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3]), read, solve, cpu, child.memory(), "");
-        }
         Outcome report = parseHighsReport(out.substring(0, at));
+        if (f[1].equals("OPTIMAL") || f[1].equals("FEASIBLE")) {
+            // the bound from HiGHS's own report: OR-Tools 9.15 returns the objective as the bound
+            return new Outcome(f[1], Double.parseDouble(f[2]), report.bound(), read, solve, cpu, child.memory(), "");
+        }
         String note = report.status().equals("ERROR") ? "highs: " + f[1] : report.note();
         return new Outcome(report.status(), report.objective(), report.bound(), read, solve, cpu, child.memory(), note);
     }

@@ -14,7 +14,8 @@ class GeneratedNetworkTest {
         Plan plan = Optimizer.solve(n, SolveOptions.defaults().withThreads(1), SolveListener.NONE);
 
         assertThat(plan.status()).isEqualTo(SolveStatus.OPTIMAL);
-        assertThat(plan.gap()).isLessThanOrEqualTo(SolveOptions.DEFAULT_GAP);
+        // the gap asked for, up to rounding (HiGHS's bound is the one its stopping rule guarantees)
+        assertThat(plan.gap()).isLessThanOrEqualTo(SolveOptions.DEFAULT_GAP + 1e-12);
         PlanInvariants.check(n, plan);
         // the decisions the generator means to be real ones are taken both ways
         assertThat(plan.plants()).anyMatch(Plan.PlantYear::running);

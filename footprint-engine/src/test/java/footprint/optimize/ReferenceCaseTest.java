@@ -23,7 +23,8 @@ class ReferenceCaseTest {
         Plan plan = Optimizer.solve(n);
 
         assertThat(plan.status()).isEqualTo(SolveStatus.OPTIMAL);
-        assertThat(plan.gap()).isLessThanOrEqualTo(SolveOptions.DEFAULT_GAP);
+        // the gap asked for, up to rounding (HiGHS's bound is the one its stopping rule guarantees)
+        assertThat(plan.gap()).isLessThanOrEqualTo(SolveOptions.DEFAULT_GAP + 1e-12);
         PlanInvariants.check(n, plan);
         assertThat(plan.plants()).hasSize(n.plants().size() * n.horizon().size());
     }

@@ -105,7 +105,8 @@ public final class ComparisonText {
     }
 
     private static String gap(double g) {
-        return String.format(Locale.ROOT, "%.3f%%", g * 100);
+        // NaN: the solver stopped at a limit without a bound
+        return Double.isNaN(g) ? "unknown" : String.format(Locale.ROOT, "%.3f%%", g * 100);
     }
 
     /** Whether a run ended without a plan because its rules cannot all hold. */
