@@ -251,9 +251,7 @@ final class RelaxAndFix {
 
         /** Solves again (from the last basis when {@code warmStart}); the new value, NaN without an optimum. */
         double resolve(long end, boolean warmStart) {
-            if (end != Long.MAX_VALUE) {
-                solver.setTimeLimit(Math.max(1, (end - System.nanoTime()) / 1_000_000));
-            }
+            limit(end);
             MPSolver.ResultStatus status = warmStart ? solver.solve(warm) : solver.solve();
             value = status == MPSolver.ResultStatus.OPTIMAL ? solver.objective().value() : Double.NaN;
             return value;
@@ -274,13 +272,18 @@ final class RelaxAndFix {
             exact.setIntegerParam(
                     MPSolverParameters.IntegerParam.SCALING, MPSolverParameters.ScalingValues.SCALING_OFF.swigValue());
             exact.setDoubleParam(MPSolverParameters.DoubleParam.PRIMAL_TOLERANCE, 1e-9);
-            if (end != Long.MAX_VALUE) {
-                solver.setTimeLimit(Math.max(1, (end - System.nanoTime()) / 1_000_000));
-            }
+            limit(end);
             MPSolver.ResultStatus status = solver.solve(exact);
             exact.delete();
             value = status == MPSolver.ResultStatus.OPTIMAL ? solver.objective().value() : Double.NaN;
             return !Double.isNaN(value) && solver.verifySolution(SolutionReader.SMALL, false);
+        }
+
+        /** The time limit of the next solve: until {@code end} (System.nanoTime()), none at Long.MAX_VALUE. */
+        private void limit(long end) {
+            if (end != Long.MAX_VALUE) {
+                solver.setTimeLimit(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            }
         }
 
         /** The integer decisions' values at the last optimum. */

@@ -30,15 +30,12 @@ class RelaxAndFixTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void the_bound_is_the_lp_and_the_plan_is_a_plan(int seed) {
-        Network n = seed == 0 ? ColumnGenerationTest.generated("S") : Models.read(TechniquesTest.facility(seed));
-        Plan plain = Optimizer.solve(n, TechniquesTest.options(Backend.HIGHS, Set.of()), SolveListener.NONE);
-        if (!plain.status().hasPlan()) {
+        Solved c = solved(seed, "S");
+        if (c == null) {
             return;
         }
-        Optimizer.loadNatives();
-        FrozenNetwork f = FrozenNetwork.of(n);
-        double sign = n.objective() == Objective.NPV ? -1 : 1;
-        double scale = Math.max(1, Math.abs(plain.objective()));
+        FrozenNetwork f = c.frozen();
+        double scale = c.scale();
         for (boolean strong : new boolean[] {true, false}) {
             Formulation.Settings settings = strong
                     ? Formulation.Settings.milp()
@@ -57,12 +54,12 @@ class RelaxAndFixTest {
 
                 assertThat(r.bound())
                         .as("strong %s", strong)
-                        .isCloseTo(sign * ColumnGenerationTest.lp(f, settings.families()), within(1e-7 * scale));
-                assertThat(r.bound()).isLessThanOrEqualTo(sign * plain.objective() + 1e-7 * scale);
+                        .isCloseTo(c.sign() * ColumnGenerationTest.lp(f, settings.families()), within(1e-7 * scale));
+                assertThat(r.bound()).isLessThanOrEqualTo(c.optimum() + 1e-7 * scale);
                 assertThat(r.weak()).isFalse();
                 assertThat(r.fixed() + r.free()).isEqualTo(form.integers.size());
                 assertThat(r.incumbent()).as("a plan").isNotNull();
-                assertThat(r.incumbent().value()).isGreaterThanOrEqualTo(sign * plain.objective() - 1e-7 * scale);
+                assertThat(r.incumbent().value()).isGreaterThanOrEqualTo(c.optimum() - 1e-7 * scale);
                 assertIsAPlan(form, r.incumbent().values());
                 for (int i = 0; i < lb.length; i++) {
                     assertThat(form.integers.get(i).lb()).isEqualTo(lb[i]);
@@ -142,18 +139,14 @@ class RelaxAndFixTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void without_a_dive_the_fixed_milp_gives_the_plan(int seed) {
-        Network n = seed == 0 ? ColumnGenerationTest.generated("M") : Models.read(TechniquesTest.facility(seed));
-        Plan plain = Optimizer.solve(n, TechniquesTest.options(Backend.HIGHS, Set.of()), SolveListener.NONE);
-        if (!plain.status().hasPlan()) {
+        Solved c = solved(seed, "M");
+        if (c == null) {
             return;
         }
-        Optimizer.loadNatives();
-        FrozenNetwork f = FrozenNetwork.of(n);
-        double sign = n.objective() == Objective.NPV ? -1 : 1;
-        double scale = Math.max(1, Math.abs(plain.objective()));
+        double scale = c.scale();
         MPSolver solver = MPSolver.createSolver("GLOP");
         try {
-            Formulation form = Formulation.build(f, solver, Formulation.Settings.milp());
+            Formulation form = Formulation.build(c.frozen(), solver, Formulation.Settings.milp());
             RelaxAndFix.Result r = RelaxAndFix.run(
                     form,
                     Formulation.Settings.milp(),
@@ -166,12 +159,34 @@ class RelaxAndFixTest {
                 assertThat(r.byDive()).isFalse();
             } // else the LP's optimum is integral and itself the plan (one LP, to polish it)
             assertThat(r.incumbent()).as("a plan").isNotNull();
-            assertThat(r.incumbent().value()).isGreaterThanOrEqualTo(sign * plain.objective() - 1e-7 * scale);
+            assertThat(r.incumbent().value()).isGreaterThanOrEqualTo(c.optimum() - 1e-7 * scale);
             assertThat(r.incumbent().value()).isGreaterThanOrEqualTo(r.bound() - 1e-7 * scale);
             assertIsAPlan(form, r.incumbent().values());
         } finally {
             solver.delete();
         }
+    }
+
+    /**
+     * A network of both parameterised tests, solved plainly by HiGHS.
+     *
+     * @param optimum the plain optimum in the minimisation sense (that of RelaxAndFix's figures)
+     * @param sign −1 for NPV (maximised), 1 for cost
+     * @param scale the optimum's size, at least 1, for tolerances
+     */
+    private record Solved(FrozenNetwork frozen, double optimum, double sign, double scale) {}
+
+    /** Seed 0: the generated network of {@code size}; others: a random facility network. Null without a plan. */
+    private static Solved solved(int seed, String size) {
+        Network n = seed == 0 ? ColumnGenerationTest.generated(size) : Models.read(TechniquesTest.facility(seed));
+        Plan plain = Optimizer.solve(n, TechniquesTest.options(Backend.HIGHS, Set.of()), SolveListener.NONE);
+        if (!plain.status().hasPlan()) {
+            return null;
+        }
+        Optimizer.loadNatives();
+        double sign = n.objective() == Objective.NPV ? -1 : 1;
+        return new Solved(
+                FrozenNetwork.of(n), sign * plain.objective(), sign, Math.max(1, Math.abs(plain.objective())));
     }
 
     /**
