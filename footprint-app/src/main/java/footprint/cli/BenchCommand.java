@@ -130,7 +130,7 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "LIST",
             description = "Speed techniques to run each backend with: none, all, recommended (lagrangian,"
                     + " warm-start, reduced-cost-fixing) or a comma-separated list of lazy-linking, lagrangian,"
-                    + " warm-start, reduced-cost-fixing, column-generation. Repeat to run several"
+                    + " warm-start, reduced-cost-fixing, column-generation, decomposition. Repeat to run several"
                     + " configurations one after the other (default: none, the plain MILP).")
     List<String> techniques = new ArrayList<>();
 

@@ -91,7 +91,7 @@ final class SolveCommand implements Callable<Integer> {
             defaultValue = "none",
             description = "Speed techniques beyond the plain MILP: none (default), recommended, all, or a"
                     + " comma-separated list of lazy-linking, lagrangian, warm-start, reduced-cost-fixing,"
-                    + " column-generation (docs/benchmarks.md, Speed): the same optimum, found faster on"
+                    + " column-generation, decomposition (docs/benchmarks.md, Speed): the same optimum, found faster on"
                     + " facility-location-like networks; with --gap and --time-limit, a plan and an honest"
                     + " bound on networks too big to prove.")
     String techniques;

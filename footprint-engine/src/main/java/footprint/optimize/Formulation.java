@@ -327,6 +327,23 @@ final class Formulation {
         coef(r, v, a);
     }
 
+    /** The objective's value (with its constant) at values {@code x}, indexed as the solver's variables. */
+    double objectiveOf(double[] x) {
+        double v = offset;
+        for (MPVariable var : all) {
+            int i = var.index();
+            if (i < objective.length) {
+                v += objective[i] * x[i];
+            }
+        }
+        return v;
+    }
+
+    /** The variables in the order they were made (their index in the solver). */
+    List<MPVariable> variables() {
+        return all;
+    }
+
     /** The constant part of the objective (component plants' fixed costs). */
     double offset() {
         return offset;

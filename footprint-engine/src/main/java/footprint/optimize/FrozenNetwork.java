@@ -670,6 +670,146 @@ final class FrozenNetwork {
                 nM, nT, arcs.size(), i -> arcs.get(i).market(), i -> arcs.get(i).year());
     }
 
+    /**
+     * Year t of this network alone, as a network of one year (named as the same year, so that its
+     * variables carry the names of year t's variables here), the year before it in the states of
+     * {@code prior}. With every plant's states and tooling fixed the years of a model are
+     * independent, so the flows of a fixed plan can be solved year by year ({@link Decomposition}).
+     * A one-year network pays an optional platform's investment in full in its year; with the tooling
+     * fixed that only shifts the objective by a constant.
+     */
+    FrozenNetwork year(int t, PlantStatus[] prior) {
+        return new FrozenNetwork(this, t, prior);
+    }
+
+    private FrozenNetwork(FrozenNetwork full, int t, PlantStatus[] prior) {
+        this.network = full.network;
+        this.mode = full.mode;
+        this.currency = full.currency;
+        this.nT = 1;
+        this.firstYear = full.firstYear + t;
+        this.discount = new double[] {full.discount[t]};
+        this.nP = full.nP;
+        this.plantId = full.plantId;
+        this.ownership = full.ownership;
+        this.capacity = column(full.capacity, t);
+        this.fixedCost = column(full.fixedCost, t);
+        this.idleCost = column(full.idleCost, t);
+        this.closureCost = column(full.closureCost, t);
+        this.reopeningCost = column(full.reopeningCost, t);
+        this.workforce = full.workforce;
+        this.idleWorkforce = full.idleWorkforce;
+        this.priorStatus = prior.clone();
+        this.mayRun = new boolean[nP][1];
+        for (int p = 0; p < nP; p++) {
+            mayRun[p][0] = full.mayRun[p][t];
+        }
+        this.nF = full.nF;
+        this.platformId = full.platformId;
+        this.tooling = full.tooling;
+        this.earliestTooling = new int[nP][nF];
+        for (int p = 0; p < nP; p++) {
+            for (int f = 0; f < nF; f++) {
+                earliestTooling[p][f] = Math.max(0, full.earliestTooling[p][f] - t);
+            }
+        }
+        this.investment = column(full.investment, t);
+        this.startUsable = new boolean[nP][nF][1];
+        for (int p = 0; p < nP; p++) {
+            for (int f = 0; f < nF; f++) {
+                startUsable[p][f][0] = full.startUsable[p][f][t];
+            }
+        }
+        this.lineCapacity = column(full.lineCapacity, t);
+        this.nK = full.nK;
+        this.productId = full.productId;
+        this.productPlatform = full.productPlatform;
+        this.bom = full.bom;
+        this.variableCost = column(full.variableCost, t);
+        this.nC = full.nC;
+        this.componentId = full.componentId;
+        this.supplied = full.supplied;
+        this.componentValue = column(full.componentValue, t);
+        this.nQ = full.nQ;
+        this.componentPlantId = full.componentPlantId;
+        this.componentOf = full.componentOf;
+        this.componentPlantBloc = full.componentPlantBloc;
+        this.componentPlantOwnership = full.componentPlantOwnership;
+        this.componentCapacity = column(full.componentCapacity, t);
+        this.componentUnitCost = column(full.componentUnitCost, t);
+        this.componentFixedCost = column(full.componentFixedCost, t);
+        this.nM = full.nM;
+        this.marketId = full.marketId;
+        this.marketBloc = full.marketBloc;
+        this.demand = column(full.demand, t);
+        this.price = column(full.price, t);
+        this.penalty = column(full.penalty, t);
+        this.plantBloc = full.plantBloc;
+        this.blocs = full.blocs;
+        List<Arc> arcsOfYear = new ArrayList<>();
+        BitSet stopped = new BitSet();
+        for (int p = 0; p < nP; p++) {
+            for (int i : full.arcsByPlantYear[p][t]) {
+                Arc a = full.arcs.get(i);
+                stopped.set(arcsOfYear.size(), full.arcStopped.get(i));
+                arcsOfYear.add(new Arc(
+                        arcsOfYear.size(), a.plant(), a.product(), a.market(), 0, a.freightPerUnit(), a.dutyRate()));
+            }
+        }
+        this.arcs = List.copyOf(arcsOfYear);
+        this.arcStopped = stopped;
+        List<SupplyArc> supplyOfYear = new ArrayList<>();
+        BitSet supplyOff = new BitSet();
+        for (SupplyArc s : full.supplyArcs) {
+            if (s.year() == t) {
+                supplyOff.set(supplyOfYear.size(), full.supplyStopped.get(s.index()));
+                supplyOfYear.add(
+                        new SupplyArc(supplyOfYear.size(), s.componentPlant(), s.plant(), 0, s.freightPerUnit()));
+            }
+        }
+        this.supplyArcs = List.copyOf(supplyOfYear);
+        this.supplyStopped = supplyOff;
+        this.localRows = full.localRows.stream()
+                .filter(r -> r.year() == t)
+                .map(r -> new LocalRow(r.rule(), r.market(), 0, r.minShare()))
+                .toList();
+        this.commitments = full.commitments.stream()
+                .filter(c -> c.year() == t)
+                .map(c -> new CommitmentRow(c.id(), c.plant(), 0, c.minOutput(), c.minJobs()))
+                .toList();
+        this.stateRules = full.stateRules.stream()
+                .filter(r -> r.year() == t)
+                .map(r -> new StateRule(r.rule(), r.plant(), 0, r.status(), r.force()))
+                .toList();
+        this.toolRules = full.toolRules.stream()
+                .filter(r -> r.year() == t)
+                .map(r -> new ToolRule(r.rule(), r.plant(), r.platform(), 0, r.force()))
+                .toList();
+        this.arcsByPlantYear = group(nP, 1, arcs.size(), i -> arcs.get(i).plant(), i -> 0);
+        this.arcsByMarketYear = group(nM, 1, arcs.size(), i -> arcs.get(i).market(), i -> 0);
+        this.supplyByPlantYear =
+                group(nP, 1, supplyArcs.size(), i -> supplyArcs.get(i).plant(), i -> 0);
+        this.supplyByComponentPlantYear =
+                group(nQ, 1, supplyArcs.size(), i -> supplyArcs.get(i).componentPlant(), i -> 0);
+    }
+
+    /** Column t of a table by year, as a table of one year. */
+    private static double[][] column(double[][] byYear, int t) {
+        double[][] out = new double[byYear.length][1];
+        for (int i = 0; i < byYear.length; i++) {
+            out[i][0] = byYear[i][t];
+        }
+        return out;
+    }
+
+    private static double[][][] column(double[][][] byYear, int t) {
+        double[][][] out = new double[byYear.length][][];
+        for (int i = 0; i < byYear.length; i++) {
+            out[i] = column(byYear[i], t);
+        }
+        return out;
+    }
+
     /** This network with only the vehicle arcs whose indices {@code keep} holds (column generation). */
     FrozenNetwork restrict(BitSet keep) {
         return new FrozenNetwork(this, keep);

@@ -178,6 +178,9 @@ public final class Optimizer {
             long start,
             Consumer<Formulation> moreRows) {
         loadNatives();
+        if (options.techniques().contains(Technique.DECOMPOSITION) && moreRows == NO_ROWS) {
+            return Decomposition.solve(f, settings, options, listener, start);
+        }
         if (options.techniques().contains(Technique.COLUMN_GENERATION) && moreRows == NO_ROWS) {
             return solveByColumns(f, settings, options, listener, start);
         }
@@ -373,7 +376,7 @@ public final class Optimizer {
     }
 
     /** {@code rest} with what is left of {@code options}' time limit since {@code start} (at least 1 s). */
-    private static SolveOptions timeLeft(SolveOptions rest, SolveOptions options, long start) {
+    static SolveOptions timeLeft(SolveOptions rest, SolveOptions options, long start) {
         return options.timeLimitSeconds() > 0
                 ? rest.withTimeLimit(Math.max(1, options.timeLimitSeconds() - seconds(start)))
                 : rest;
@@ -387,15 +390,27 @@ public final class Optimizer {
     /** Above this many arcs, column generation's plan stands with its own gap (the full MILP would not fit). */
     static final int FULL_AFTER_COLUMNS = 200_000;
 
-    private static Plan withNotes(Plan p, String note) {
+    static Plan withNotes(Plan p, String note) {
         List<String> notes = new ArrayList<>(p.notes());
         notes.add(note);
         return restated(p, p.status(), p.bestBound(), p.gap(), p.buildSeconds(), notes);
     }
 
     /** A plan with another status, bound, gap, build time and notes; the decisions and flows kept. */
-    private static Plan restated(
+    static Plan restated(
             Plan p, SolveStatus status, double bound, double gap, double buildSeconds, List<String> notes) {
+        return restated(p, status, bound, gap, buildSeconds, p.solveSeconds(), notes);
+    }
+
+    /** A plan with another status, bound, gap, build and solve times and notes; the decisions and flows kept. */
+    static Plan restated(
+            Plan p,
+            SolveStatus status,
+            double bound,
+            double gap,
+            double buildSeconds,
+            double solveSeconds,
+            List<String> notes) {
         return new Plan(
                 status,
                 p.mode(),
@@ -404,7 +419,7 @@ public final class Optimizer {
                 bound,
                 gap,
                 buildSeconds,
-                p.solveSeconds(),
+                solveSeconds,
                 p.size(),
                 p.kpis(),
                 p.plants(),

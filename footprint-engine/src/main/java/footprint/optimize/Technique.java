@@ -46,7 +46,16 @@ public enum Technique {
      * the plan within the gap asked for and the full network is small enough, the full MILP is
      * solved after all, so that the answer is the plain MILP's.
      */
-    COLUMN_GENERATION;
+    COLUMN_GENERATION,
+    /**
+     * For networks too big for one MILP (XL): a Lagrangian bound that relaxes the demand, component
+     * capacity, local-content and minimum-output rows, so that the rest splits by plant, each
+     * plant's path over the years solved exactly (its states and tooling by dynamic programming,
+     * its flows by a knapsack); the plan keeps the plants' paths at the best multipliers and solves
+     * the flows on the arcs that price in ({@link Decomposition}). Its gap is against that bound;
+     * on a network small enough the full MILP is solved when the gap is above the one asked for.
+     */
+    DECOMPOSITION;
 
     /**
      * The techniques kept by measurement (docs/benchmarks.md, "Speed"): the Lagrangian bound, the

@@ -1,0 +1,494 @@
+package footprint.optimize;
+
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import footprint.model.Objective;
+import footprint.model.PlantStatus;
+import footprint.optimize.FrozenNetwork.Arc;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * {@link Technique#DECOMPOSITION}: a network too big for one MILP solved by plants. The bound is
+ * {@link NetworkLagrangian}'s (demand, component capacity, local content and minimum output rows
+ * relaxed; each plant's path over the years solved exactly), its multipliers moved by deflected
+ * subgradient steps; the plan fixes every plant's states and tooling as the subproblem chose them
+ * over the last steps ({@link #consensus}) and solves the flows, an LP once the integers are fixed:
+ *
+ * <ol>
+ *   <li>a first descent (to 40 % of the time limit) aiming 2 % below its best bound;
+ *   <li>a plan;
+ *   <li>a second descent aiming at that plan's value, and a second plan if the first plan's time
+ *       fits before the end (otherwise the descent runs to the end).
+ * </ol>
+ *
+ * The plan's arcs: for every demand cell the {@link #PER_CELL} arcs of best margin among the plants
+ * that run (and whose platform is tooled) that year, and every such arc of a plant with a minimum
+ * output. On networks of more than {@link #sliceAbove} arcs that LP is solved year by year (the years
+ * are independent once the plants' paths are fixed), by CLP, a year per thread, and the years'
+ * values are read as one plan of the model of all years. The plan is a plan of the full network;
+ * its gap is against the Lagrangian bound. Where
+ * that gap is above the one asked for and the full network has at most {@link
+ * Optimizer#FULL_AFTER_COLUMNS} arcs, the full MILP is solved as well and the better plan kept, so
+ * that small networks get the plain MILP's answer.
+ */
+final class Decomposition {
+    /** Arcs kept per demand cell for the plan's flows, best margin first. */
+    static final int PER_CELL = 6;
+
+    private Decomposition() {}
+
+    /** A plan and the Lagrangian bound that rates it. */
+    static Plan solve(
+            FrozenNetwork full,
+            Formulation.Settings settings,
+            SolveOptions options,
+            SolveListener listener,
+            long start) {
+        String why = NetworkLagrangian.notApplicable(full);
+        EnumSet<Technique> others = EnumSet.noneOf(Technique.class);
+        others.addAll(options.techniques());
+        others.remove(Technique.DECOMPOSITION);
+        SolveOptions rest = options.withTechniques(others);
+        if (why != null) {
+            Plan p = Optimizer.solve(full, settings, rest, listener, start);
+            return Optimizer.withNotes(p, "no decomposition: " + why);
+        }
+        boolean limited = options.timeLimitSeconds() > 0;
+        long end = limited ? start + (long) (options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
+        double sign = full.mode == Objective.NPV ? 1 : -1;
+        listener.message("Decomposition by plant: Lagrangian bound on the " + full.arcs.size() + " arcs");
+        long t0 = System.nanoTime();
+        NetworkLagrangian lag = new NetworkLagrangian(full, threads(options));
+        double buildSeconds = seconds(start);
+        java.util.ArrayDeque<NetworkLagrangian.Point> window = new java.util.ArrayDeque<>();
+        NetworkLagrangian.Watcher progress = (it, pt, best) -> {
+            window.addLast(pt);
+            if (window.size() > WINDOW) {
+                window.removeFirst();
+            }
+            if (it % 50 == 0) {
+                listener.message(String.format(
+                        Locale.ROOT, "Lagrangian step %d: bound %.6e (%.1f s)", it, sign * best, seconds(t0)));
+            }
+            return true;
+        };
+        double gapAim = options.relativeGap() / 4;
+        NetworkLagrangian.Descent first =
+                lag.descend(lag.start(), Double.NaN, gapAim, MAX_STEPS, share(start, end, 0.4), progress);
+        if (first.bound() == Double.POSITIVE_INFINITY || first.point() == null) {
+            Plan p = Optimizer.solve(full, settings, rest, listener, start);
+            return Optimizer.withNotes(p, "no decomposition: a plant has no path its statuses and decisions allow");
+        }
+        long p0 = System.nanoTime();
+        Plan plan = fixedPlan(full, lag, consensus(lag, window, first.point()), settings, rest, listener, end);
+        long planNanos = System.nanoTime() - p0;
+        buildSeconds += plan.buildSeconds();
+        double bound = first.bound();
+        int steps = first.iterations();
+        if (plan.status().hasPlan() && !closed(sign * plan.objective(), bound, options.relativeGap())) {
+            // the second descent leaves time for a second plan where the first one's time fits
+            // before the end; otherwise it runs to the end and the first plan stands
+            long now = System.nanoTime();
+            boolean again = end == Long.MAX_VALUE || end - (long) (1.3 * planNanos) > now + (end - start) / 10;
+            long secondEnd = end == Long.MAX_VALUE ? end : again ? end - (long) (1.3 * planNanos) : end;
+            NetworkLagrangian.Descent second =
+                    lag.descend(first.y(), sign * plan.objective(), gapAim, MAX_STEPS, secondEnd, progress);
+            steps += second.iterations();
+            bound = Math.min(bound, second.bound());
+            if (again && second.point() != null) {
+                Plan other =
+                        fixedPlan(full, lag, consensus(lag, window, second.point()), settings, rest, listener, end);
+                buildSeconds += other.buildSeconds();
+                if (other.status().hasPlan() && sign * other.objective() > sign * plan.objective()) {
+                    plan = other;
+                }
+            }
+        }
+        double lagSeconds = seconds(t0);
+        String summary = String.format(
+                Locale.ROOT,
+                "decomposition: Lagrangian bound %.6e after %d steps, plan from the plants' paths (%.1f s in all)",
+                sign * bound,
+                steps,
+                lagSeconds);
+        double gap = plan.status().hasPlan()
+                ? Math.abs(plan.objective() - sign * bound) / Math.max(1, Math.abs(plan.objective()))
+                : Double.NaN;
+        boolean proven = gap <= options.relativeGap() + 1e-12;
+        if (!proven && full.arcs.size() <= Optimizer.FULL_AFTER_COLUMNS && (!limited || System.nanoTime() < end)) {
+            listener.message("The bound leaves a gap above the one asked for: solving the full model");
+            Plan whole = Optimizer.solve(
+                    full, settings, Optimizer.timeLeft(rest, options, start), listener, System.nanoTime());
+            summary += plan.status().hasPlan()
+                    ? String.format(
+                            Locale.ROOT,
+                            "; its plan was %.3g %% from the bound, so the full model was solved",
+                            100 * gap)
+                    : "; the plants' paths gave no plan, so the full model was solved";
+            if (!plan.status().hasPlan()
+                    || whole.status().hasPlan() && sign * whole.objective() >= sign * plan.objective()) {
+                if (!whole.status().hasPlan() || whole.status() == SolveStatus.OPTIMAL) {
+                    return Optimizer.withNotes(whole, summary);
+                }
+                // the full model's plan, rated by the tighter of its bound and the Lagrangian's
+                double b = Double.isNaN(whole.bestBound()) ? bound : Math.min(bound, sign * whole.bestBound());
+                double g = Math.abs(whole.objective() - sign * b) / Math.max(1, Math.abs(whole.objective()));
+                List<String> notes = new ArrayList<>(whole.notes());
+                notes.add(summary);
+                return Optimizer.restated(
+                        whole,
+                        g <= options.relativeGap() + 1e-12 ? SolveStatus.OPTIMAL : whole.status(),
+                        sign * b,
+                        g,
+                        whole.buildSeconds(),
+                        notes);
+            }
+            if (!Double.isNaN(whole.bestBound())) {
+                bound = Math.min(bound, sign * whole.bestBound());
+            }
+            gap = Math.abs(plan.objective() - sign * bound) / Math.max(1, Math.abs(plan.objective()));
+            proven = gap <= options.relativeGap() + 1e-12;
+        }
+        if (!plan.status().hasPlan()) {
+            // the fixed paths gave no plan; that says nothing of the network's own feasibility
+            return Optimizer.planless(
+                    limited && System.nanoTime() >= end ? SolveStatus.TIME_LIMIT : SolveStatus.ERROR,
+                    full,
+                    options.backend(),
+                    sign * bound,
+                    buildSeconds,
+                    seconds(start) - buildSeconds,
+                    null,
+                    List.of(summary + "; the flows with the plants' paths fixed had no solution (" + plan.status()
+                            + ")"));
+        }
+        List<String> notes = new ArrayList<>(plan.notes());
+        notes.add(summary);
+        SolveStatus status = proven ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+        return Optimizer.restated(plan, status, sign * bound, gap, buildSeconds, seconds(start) - buildSeconds, notes);
+    }
+
+    /** The last steps whose plant decisions make the plan's. */
+    static final int WINDOW = 100;
+
+    /**
+     * The plant decisions of the plan: a plant-year runs if it ran at {@link #RUN_SHARE} of the last
+     * steps' points at least (the subproblem at any one point runs too few: on LL, 6.44e11 from the
+     * best point against 6.60e11 this way, with the best plan known 6.74e11), and is otherwise as
+     * at the best point (idle where that point runs it); a platform is tooled from the first year
+     * any of those points tooled it. A plant whose path this makes one its rules forbid keeps the
+     * best point's path.
+     */
+    static NetworkLagrangian.Point consensus(
+            NetworkLagrangian lag, java.util.Collection<NetworkLagrangian.Point> window, NetworkLagrangian.Point best) {
+        FrozenNetwork f = lag.f;
+        int[][] states = new int[f.nP][];
+        int[][] tools = new int[f.nP][];
+        int needed = Math.max(1, (int) Math.ceil(RUN_SHARE * window.size()));
+        for (int p = 0; p < f.nP; p++) {
+            int[] st = new int[f.nT];
+            int[] tl = new int[f.nT];
+            for (int t = 0; t < f.nT; t++) {
+                int runs = 0;
+                for (NetworkLagrangian.Point pt : window) {
+                    runs += pt.state()[p][t] == NetworkLagrangian.RUN ? 1 : 0;
+                    tl[t] |= pt.tools()[p][t];
+                }
+                int at = best.state()[p][t];
+                st[t] = runs >= needed
+                        ? NetworkLagrangian.RUN
+                        : at == NetworkLagrangian.RUN ? NetworkLagrangian.IDLE : at;
+                if (t > 0) {
+                    tl[t] |= tl[t - 1];
+                }
+            }
+            boolean ok = !window.isEmpty() && lag.allows(p, st, tl);
+            states[p] = ok ? st : best.state()[p];
+            tools[p] = ok ? tl : best.tools()[p];
+        }
+        return new NetworkLagrangian.Point(best.bound(), null, states, tools, null);
+    }
+
+    /** The share of the window's points at which a plant-year must run to run in the plan. */
+    static final double RUN_SHARE = 0.1;
+
+    /** Subgradient steps a descent takes at most. */
+    static final int MAX_STEPS = 5000;
+
+    private static boolean closed(double plan, double bound, double gap) {
+        return bound - plan <= gap * Math.max(1, Math.abs(plan));
+    }
+
+    private static long share(long start, long end, double part) {
+        return end == Long.MAX_VALUE ? Long.MAX_VALUE : start + (long) ((end - start) * part);
+    }
+
+    /**
+     * The plan with every plant's states and tooling as the subproblem chose them at {@code point},
+     * its flows solved on the arcs {@link #keep} selects.
+     */
+    static Plan fixedPlan(
+            FrozenNetwork full,
+            NetworkLagrangian lag,
+            NetworkLagrangian.Point point,
+            Formulation.Settings settings,
+            SolveOptions options,
+            SolveListener listener,
+            long end) {
+        BitSet keep = keep(full, lag, point);
+        FrozenNetwork restricted = full.restrict(keep);
+        listener.message(String.format(
+                Locale.ROOT,
+                "Flows with the plants' paths fixed, on %d of %d arcs",
+                keep.cardinality(),
+                full.arcs.size()));
+        Formulation.Settings flows = new Formulation.Settings(
+                false, settings.without(Formulation.Family.STRENGTH).families());
+        if (full.arcs.size() > sliceAbove) {
+            return byYear(restricted, lag, point, flows, options, listener, end);
+        }
+        // with every integer fixed the model is the LP of the flows: solved as one
+        SolveOptions o = options;
+        if (end != Long.MAX_VALUE) {
+            o = options.withTimeLimit(Math.max(1, (end - System.nanoTime()) / 1e9));
+        }
+        return Optimizer.solve(
+                restricted, flows, o, listener, System.nanoTime(), form -> fix(form, lag, point, 0, full.nT));
+    }
+
+    /** Above this many arcs the flows of a fixed plan are solved year by year. */
+    static int sliceAbove = Optimizer.FULL_AFTER_COLUMNS;
+
+    /** Fixes the plants' states and tooling of years [from, from + years) of {@code point} in a model of those years. */
+    private static void fix(
+            Formulation form, NetworkLagrangian lag, NetworkLagrangian.Point point, int from, int years) {
+        for (int p = 0; p < lag.f.nP; p++) {
+            for (int y = 0; y < years; y++) {
+                int t = from + y;
+                int st = point.state()[p][t];
+                double run = st == NetworkLagrangian.RUN ? 1 : 0;
+                double idle = st == NetworkLagrangian.IDLE ? 1 : 0;
+                double closed = st == NetworkLagrangian.CLOSED ? 1 : 0;
+                form.run[p][y].setBounds(run, run);
+                form.idle[p][y].setBounds(idle, idle);
+                form.closed[p][y].setBounds(closed, closed);
+                int[] opts = lag.options[p];
+                for (int o = 0; o < opts.length; o++) {
+                    double on = (point.tools()[p][t] & (1 << o)) != 0 ? 1 : 0;
+                    form.tool[p][opts[o]][y].setBounds(on, on);
+                }
+            }
+        }
+    }
+
+    /** The status of a state of the subproblem. */
+    private static PlantStatus status(int state) {
+        return switch (state) {
+            case NetworkLagrangian.RUN -> PlantStatus.RUNNING;
+            case NetworkLagrangian.IDLE -> PlantStatus.IDLE;
+            default -> PlantStatus.CLOSED;
+        };
+    }
+
+    /**
+     * The flows of a fixed plan solved year by year (CLP, one year per thread at a time), put
+     * together into the model of all years by the variables' names, and read as one plan.
+     */
+    private static Plan byYear(
+            FrozenNetwork restricted,
+            NetworkLagrangian lag,
+            NetworkLagrangian.Point point,
+            Formulation.Settings flows,
+            SolveOptions options,
+            SolveListener listener,
+            long end) {
+        long begin = System.nanoTime();
+        int nT = restricted.nT;
+        Map<String, Double> values = new ConcurrentHashMap<>();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger done = new AtomicInteger();
+        double[] lpSeconds = new double[nT];
+        Runnable years = () -> IntStream.range(0, nT).parallel().forEach(t -> {
+            PlantStatus[] prior = new PlantStatus[restricted.nP];
+            for (int p = 0; p < restricted.nP; p++) {
+                prior[p] = t == 0 ? restricted.priorStatus[p] : status(point.state()[p][t - 1]);
+            }
+            FrozenNetwork year = restricted.year(t, prior);
+            MPSolver solver = MPSolver.createSolver(LP_SOLVER);
+            try {
+                Formulation form = Formulation.build(year, solver, flows);
+                fix(form, lag, point, t, 1);
+                if (end != Long.MAX_VALUE) {
+                    solver.setTimeLimit(Math.max(1000, (end - System.nanoTime()) / 1_000_000));
+                }
+                long t0 = System.nanoTime();
+                MPSolver.ResultStatus st = solver.solve();
+                lpSeconds[t] = (System.nanoTime() - t0) / 1e9;
+                if (st != MPSolver.ResultStatus.OPTIMAL) {
+                    failures.add(year.firstYear + ": " + st);
+                    return;
+                }
+                for (MPVariable v : form.variables()) {
+                    values.put(v.name(), v.solutionValue());
+                }
+                listener.message(String.format(
+                        Locale.ROOT,
+                        "Flows of %d solved (%d arcs, LP %.1f s); %d of %d years",
+                        year.firstYear,
+                        year.arcs.size(),
+                        lpSeconds[t],
+                        done.incrementAndGet(),
+                        nT));
+            } finally {
+                solver.delete();
+            }
+        });
+        int threads = Math.min(threads(options), nT);
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(years).join();
+        } finally {
+            pool.shutdown();
+        }
+        double solveSeconds = (System.nanoTime() - begin) / 1e9;
+        if (!failures.isEmpty()) {
+            boolean late = end != Long.MAX_VALUE && System.nanoTime() >= end;
+            return Optimizer.planless(
+                    late ? SolveStatus.TIME_LIMIT : SolveStatus.ERROR,
+                    restricted,
+                    options.backend(),
+                    Double.NaN,
+                    0,
+                    solveSeconds,
+                    null,
+                    List.of("the flows of a year had no optimum with the plants' paths fixed: " + failures));
+        }
+        // the model of all years, not solved: its variables take the years' values by name
+        listener.message("Reading the plan of all years");
+        long b0 = System.nanoTime();
+        MPSolver solver = MPSolver.createSolver(LP_SOLVER);
+        try {
+            Formulation form = Formulation.build(restricted, solver, flows);
+            double buildSeconds = (System.nanoTime() - b0) / 1e9;
+            List<MPVariable> vars = form.variables();
+            double[] x = new double[vars.size()];
+            List<String> missing = new ArrayList<>();
+            for (MPVariable v : vars) {
+                Double value = values.get(v.name());
+                if (value == null) {
+                    missing.add(v.name());
+                } else {
+                    x[v.index()] = value;
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("variables of the horizon that no year has: "
+                        + missing.subList(0, Math.min(5, missing.size())));
+            }
+            double objective = form.objectiveOf(x);
+            SolutionReader reader = new SolutionReader(form, x);
+            List<String> notes = new ArrayList<>();
+            double lp = 0;
+            for (double s : lpSeconds) {
+                lp += s;
+            }
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "flows solved year by year with the plants' paths fixed (%d LPs, %.1f s of LP); no shadow prices",
+                    nT,
+                    lp));
+            return new Plan(
+                    SolveStatus.OPTIMAL,
+                    restricted.mode,
+                    options.backend().word(),
+                    objective,
+                    objective,
+                    0,
+                    buildSeconds,
+                    solveSeconds,
+                    form.size(),
+                    reader.kpis(),
+                    reader.plants(null),
+                    reader.flows(),
+                    reader.lostSales(),
+                    reader.componentFlows(),
+                    reader.investments(),
+                    reader.decisions(),
+                    notes,
+                    Why.NONE);
+        } finally {
+            solver.delete();
+        }
+    }
+
+    /** The LP solver of the years: CLP (on LL's LP relaxation 14 s against HiGHS's 39 s). */
+    static final String LP_SOLVER = "CLP";
+
+    /**
+     * The arcs of plants that run, on platforms tooled, that year: per demand cell the {@link
+     * #PER_CELL} of best margin, and all of a plant with a minimum output that year.
+     */
+    static BitSet keep(FrozenNetwork f, NetworkLagrangian lag, NetworkLagrangian.Point point) {
+        double[] margin = lag.margins();
+        boolean[][] output = new boolean[f.nP][f.nT];
+        for (FrozenNetwork.CommitmentRow c : f.commitments) {
+            if (!Double.isNaN(c.minOutput())) {
+                output[c.plant()][c.year()] = true;
+            }
+        }
+        BitSet keep = new BitSet(f.arcs.size());
+        // per cell, the best PER_CELL usable arcs: a small sorted list per cell, filled arc by arc
+        int cells = f.nM * f.nK * f.nT;
+        int[] chosen = new int[cells * PER_CELL];
+        java.util.Arrays.fill(chosen, -1);
+        for (Arc a : f.arcs) {
+            int i = a.index();
+            int p = a.plant();
+            int t = a.year();
+            if (point.state()[p][t] != NetworkLagrangian.RUN || !(margin[i] > Double.NEGATIVE_INFINITY)) {
+                continue;
+            }
+            int o = lag.slot[p][f.productPlatform[a.product()]];
+            if (o >= 0 && (point.tools()[p][t] & (1 << o)) == 0) {
+                continue;
+            }
+            if (output[p][t]) {
+                keep.set(i);
+            }
+            int base = lag.arcCell[i] * PER_CELL;
+            int j = PER_CELL - 1;
+            if (chosen[base + j] >= 0 && margin[chosen[base + j]] >= margin[i]) {
+                continue;
+            }
+            while (j > 0 && (chosen[base + j - 1] < 0 || margin[chosen[base + j - 1]] < margin[i])) {
+                chosen[base + j] = chosen[base + j - 1];
+                j--;
+            }
+            chosen[base + j] = i;
+        }
+        for (int c : chosen) {
+            if (c >= 0) {
+                keep.set(c);
+            }
+        }
+        return keep;
+    }
+
+    /** The threads to use: those asked for, or every core (0, the solvers' default). */
+    static int threads(SolveOptions options) {
+        return options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

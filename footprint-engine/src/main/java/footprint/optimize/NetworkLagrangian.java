@@ -1,0 +1,1098 @@
+package footprint.optimize;
+
+import footprint.model.Objective;
+import footprint.optimize.FrozenNetwork.Arc;
+import footprint.optimize.FrozenNetwork.SupplyArc;
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * A Lagrangian bound on the MILP of any frozen network, built from its arrays without a solver, for
+ * networks whose full model does not fit in memory ({@link Technique#DECOMPOSITION}; XL: 13.4
+ * million arcs). In the maximisation sense (cost mode negated), with a multiplier λ on each demand
+ * row (market m, product k, year t) and μ ≥ 0 on each component plant's capacity row (q, t):
+ *
+ * <pre>
+ *   L(λ, μ) = Σ_{m,k,t} [λ·demand + max(0, v_lost − λ)·demand]  + Σ_{q,t} μ·capacity[q,t]
+ *           + Σ_p max over plant p's paths of Σ_t [state payoff + tooling payoff
+ *                                                  + (running ? K[p,t,S](λ, μ) : 0)]
+ *           + the constant (component plants' fixed costs)
+ *   K[p,t,S] = max Σ_a r_a·x_a  s.t.  Σ_a x_a ≤ capacity[p,t],  Σ_{a on f} x_a ≤ line[p,f,t],
+ *                                    0 ≤ x_a ≤ demand, x_a = 0 on an optional platform not in S
+ *   r_a = v_a − Σ_c bom[k,c]·min_q (unit cost and freight from q + μ[q,t]) − λ[m,k,t]
+ * </pre>
+ *
+ * A path gives the plant a state each year (running, idle, closed; closed only to closed or
+ * running, closure and reopening paid as the model pays them, the year before the horizon in its
+ * prior state) and a growing set S of optional platforms tooled, within the statuses and decisions
+ * given and the commitments' minimum jobs; dynamic programming over the years finds the best path
+ * exactly (at most {@link #MAX_OPTIONS} optional platforms a plant, so at most 3·2⁶ states a year).
+ * K is a knapsack whose capacities nest (plant, then platform line, then arc), so filling the arcs
+ * of highest reduced profit first solves it.
+ *
+ * <p>Two families are left out of the subproblem: local content and minimum output. Leaving rows
+ * out only enlarges the set the maximum is taken over, so every L(λ, μ) stays an upper bound of
+ * the MILP (a lower bound in cost mode); it may be weaker than it could be where those rows bind.
+ * Subgradient steps (Polyak's, towards a target below the best bound) move the multipliers.
+ */
+final class NetworkLagrangian {
+    /** Optional platforms a plant may have for the exact dynamic programme. */
+    static final int MAX_OPTIONS = 6;
+
+    static final int RUN = 0;
+    static final int IDLE = 1;
+    static final int CLOSED = 2;
+
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    final FrozenNetwork f;
+    /** +1 in NPV mode (maximised), −1 in cost mode. */
+    final double sign;
+
+    // arcs
+    final int nA;
+    /** Each arc's value per vehicle, maximisation sense, before components; −∞ where it cannot flow. */
+    final double[] value;
+
+    final int[] arcCell;
+    final int[] arcProduct;
+    final double[] arcUb;
+    // demand cells: (m·nK + k)·nT + t
+    final int nCells;
+    final double[] cellDemand;
+    /** The value of a vehicle lost (maximisation sense); NaN where the cell has no lost variable. */
+    final double[] lostValue;
+    // component supply
+    /** The cost of a unit over each supply arc (positive is a cost); +∞ where stopped. */
+    final double[] supplyCost;
+    /** Component plant capacity per (q·nT + t); +∞ where no row. */
+    final double[] componentCap;
+    // plants
+    /** The optional platforms of each plant. */
+    final int[][] options;
+    /** [p][t]: bit s set when state s is allowed. */
+    final int[][] allowedStates;
+    /** [p][t]: option bits that must be tooled / may be tooled. */
+    final int[][] toolMust;
+
+    final int[][] toolMay;
+    /** Payoffs of the states (maximisation sense). */
+    final double[][] runPayoff;
+
+    final double[][] idlePayoff;
+    final double[][] closurePayoff;
+    final double[][] reopeningPayoff;
+    /** [p][t][slot]: the tooling variable's payoff. */
+    final double[][][] toolPayoff;
+
+    final int[] prior;
+    /** [p][platform]: the platform's bit among the plant's options, −1 if it is not an option. */
+    final int[][] slot;
+    /** The constant of the objective (maximisation sense). */
+    final double constant;
+
+    private final ForkJoinPool pool;
+    /** The flows and gradient of the last {@link #evaluate}, overwritten by the next. */
+    private double[] flowWork;
+
+    private double[] gradientWork;
+    /** The demand rows' multipliers of the point being evaluated, unscaled. */
+    private double[] lambdaWork;
+
+    /**
+     * Why this network cannot be served (null when it can): a plant with more optional platforms than
+     * the dynamic programme enumerates.
+     */
+    static String notApplicable(FrozenNetwork f) {
+        for (int p = 0; p < f.nP; p++) {
+            int n = 0;
+            for (int pf = 0; pf < f.nF; pf++) {
+                if (f.tooling[p][pf] == FrozenNetwork.Tooling.OPTION) {
+                    n++;
+                }
+            }
+            if (n > MAX_OPTIONS) {
+                return "plant " + f.plantId[p] + " has " + n + " optional platforms (at most " + MAX_OPTIONS + ")";
+            }
+        }
+        return null;
+    }
+
+    NetworkLagrangian(FrozenNetwork f, int threads) {
+        this.f = f;
+        this.sign = f.mode == Objective.NPV ? 1 : -1;
+        this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+        boolean npv = f.mode == Objective.NPV;
+        nA = f.arcs.size();
+        nCells = f.nM * f.nK * f.nT;
+        value = new double[nA];
+        arcCell = new int[nA];
+        arcProduct = new int[nA];
+        arcUb = new double[nA];
+        for (Arc a : f.arcs) {
+            int i = a.index();
+            int cell = (a.market() * f.nK + a.product()) * f.nT + a.year();
+            double dem = f.demand[a.market()][a.product()][a.year()];
+            arcCell[i] = cell;
+            arcProduct[i] = a.product();
+            arcUb[i] = f.arcStopped.get(i) ? 0 : dem;
+            value[i] = arcUb[i] > 0 ? sign * Formulation.arcObjective(f, a) : Double.NEGATIVE_INFINITY;
+        }
+        cellDemand = new double[nCells];
+        lostValue = new double[nCells];
+        for (int m = 0; m < f.nM; m++) {
+            for (int k = 0; k < f.nK; k++) {
+                for (int t = 0; t < f.nT; t++) {
+                    int cell = (m * f.nK + k) * f.nT + t;
+                    double dem = f.demand[m][k][t];
+                    cellDemand[cell] = Math.max(0, dem);
+                    boolean allowed = dem > 0 && (npv || !Double.isNaN(f.penalty[m][t]));
+                    lostValue[cell] = !allowed ? Double.NaN : npv ? 0 : -f.discount[t] * f.penalty[m][t];
+                }
+            }
+        }
+        supplyCost = new double[f.supplyArcs.size()];
+        for (SupplyArc s : f.supplyArcs) {
+            int t = s.year();
+            supplyCost[s.index()] = f.supplyStopped.get(s.index())
+                    ? INF
+                    : f.discount[t]
+                            * f.ownership[s.plant()]
+                            * (f.componentUnitCost[s.componentPlant()][t] + s.freightPerUnit());
+        }
+        componentCap = new double[f.nQ * f.nT];
+        Arrays.fill(componentCap, INF);
+        for (int q = 0; q < f.nQ; q++) {
+            for (int t = 0; t < f.nT; t++) {
+                if (f.supplyByComponentPlantYear[q][t].length > 0) {
+                    componentCap[q * f.nT + t] = f.componentCapacity[q][t];
+                }
+            }
+        }
+        double fixedQ = 0;
+        for (int q = 0; q < f.nQ; q++) {
+            for (int t = 0; t < f.nT; t++) {
+                fixedQ -= f.discount[t] * f.componentPlantOwnership[q] * f.componentFixedCost[q][t];
+            }
+        }
+        constant = fixedQ;
+        options = new int[f.nP][];
+        allowedStates = new int[f.nP][f.nT];
+        toolMust = new int[f.nP][f.nT];
+        toolMay = new int[f.nP][f.nT];
+        runPayoff = new double[f.nP][f.nT];
+        idlePayoff = new double[f.nP][f.nT];
+        closurePayoff = new double[f.nP][f.nT];
+        reopeningPayoff = new double[f.nP][f.nT];
+        toolPayoff = new double[f.nP][f.nT][];
+        prior = new int[f.nP];
+        slot = new int[f.nP][f.nF];
+        for (int p = 0; p < f.nP; p++) {
+            int n = 0;
+            Arrays.fill(slot[p], -1);
+            for (int pf = 0; pf < f.nF; pf++) {
+                if (f.tooling[p][pf] == FrozenNetwork.Tooling.OPTION) {
+                    slot[p][pf] = n++;
+                }
+            }
+            options[p] = new int[n];
+            for (int pf = 0; pf < f.nF; pf++) {
+                if (slot[p][pf] >= 0) {
+                    options[p][slot[p][pf]] = pf;
+                }
+            }
+            prior[p] = switch (f.priorStatus[p]) {
+                case RUNNING -> RUN;
+                case IDLE -> IDLE;
+                case CLOSED -> CLOSED;
+            };
+            for (int t = 0; t < f.nT; t++) {
+                double w = f.discount[t] * f.ownership[p];
+                runPayoff[p][t] = -w * f.fixedCost[p][t];
+                idlePayoff[p][t] = -w * f.idleCost[p][t];
+                closurePayoff[p][t] = -w * f.closureCost[p][t];
+                reopeningPayoff[p][t] = -w * f.reopeningCost[p][t];
+                allowedStates[p][t] = 7;
+                toolPayoff[p][t] = new double[n];
+                for (int o = 0; o < n; o++) {
+                    int pf = options[p][o];
+                    double pay = f.ownership[p] * f.discount[t] * f.investment[p][pf][t];
+                    double next = t + 1 < f.nT ? f.ownership[p] * f.discount[t + 1] * f.investment[p][pf][t + 1] : 0;
+                    toolPayoff[p][t][o] = -(pay - next);
+                    if (t >= f.earliestTooling[p][pf]) {
+                        toolMay[p][t] |= 1 << o;
+                    }
+                }
+            }
+        }
+        for (FrozenNetwork.StateRule s : f.stateRules) {
+            int bit = 1
+                    << switch (s.status()) {
+                        case RUNNING -> RUN;
+                        case IDLE -> IDLE;
+                        case CLOSED -> CLOSED;
+                    };
+            allowedStates[s.plant()][s.year()] &= s.force() ? bit : ~bit;
+        }
+        for (FrozenNetwork.CommitmentRow cr : f.commitments) {
+            if (Double.isNaN(cr.minJobs())) {
+                continue;
+            }
+            int p = cr.plant();
+            int t = cr.year();
+            if (f.workforce[p] < cr.minJobs()) {
+                allowedStates[p][t] &= ~(1 << RUN);
+            }
+            if (f.idleWorkforce[p] < cr.minJobs()) {
+                allowedStates[p][t] &= ~(1 << IDLE);
+            }
+            if (0 < cr.minJobs()) {
+                allowedStates[p][t] &= ~(1 << CLOSED);
+            }
+        }
+        for (FrozenNetwork.ToolRule r : f.toolRules) {
+            int o = slot[r.plant()][r.platform()];
+            if (o < 0) {
+                continue;
+            }
+            if (r.force()) {
+                toolMust[r.plant()][r.year()] |= 1 << o;
+            } else {
+                toolMay[r.plant()][r.year()] &= ~(1 << o);
+            }
+        }
+        nB = f.blocs.size();
+        atCapacity = nCells;
+        atOutput = atCapacity + f.nQ * f.nT;
+        atLocal = atOutput + f.commitments.size();
+        atSupply = atLocal + f.localRows.size();
+        size = atSupply + f.nP * f.nC * nB * f.nT;
+        scale = new double[size];
+        Arrays.fill(scale, 1);
+        double[] perVehicle = new double[f.nC];
+        for (int k = 0; k < f.nK; k++) {
+            for (int c = 0; c < f.nC; c++) {
+                perVehicle[c] = Math.max(perVehicle[c], f.bom[k][c]);
+            }
+        }
+        for (int c = 0; c < f.nC; c++) {
+            if (!(perVehicle[c] > 0)) {
+                perVehicle[c] = 1;
+            }
+        }
+        for (int q = 0; q < f.nQ; q++) {
+            for (int t = 0; t < f.nT; t++) {
+                scale[atCapacity + q * f.nT + t] = perVehicle[f.componentOf[q]];
+            }
+        }
+        outputRows = new int[f.nP][f.nT][0];
+        for (int ci = 0; ci < f.commitments.size(); ci++) {
+            FrozenNetwork.CommitmentRow cr = f.commitments.get(ci);
+            if (!Double.isNaN(cr.minOutput())) {
+                int[] old = outputRows[cr.plant()][cr.year()];
+                outputRows[cr.plant()][cr.year()] = Arrays.copyOf(old, old.length + 1);
+                outputRows[cr.plant()][cr.year()][old.length] = ci;
+            }
+        }
+        localRowsOf = new int[f.nM * f.nT][];
+        boolean[][] ruledBloc = new boolean[f.nT][nB];
+        for (int l = 0; l < f.localRows.size(); l++) {
+            FrozenNetwork.LocalRow lr = f.localRows.get(l);
+            int m = lr.market();
+            int t = lr.year();
+            double top = 0;
+            for (int k = 0; k < f.nK; k++) {
+                if (f.demand[m][k][t] > 0) {
+                    top = Math.max(top, f.price[m][k][t]);
+                }
+            }
+            scale[atLocal + l] = top > 0 ? top : 1;
+            if (f.arcsByMarketYear[m][t].length == 0) {
+                continue;
+            }
+            int[] old = localRowsOf[m * f.nT + t] == null ? new int[0] : localRowsOf[m * f.nT + t];
+            localRowsOf[m * f.nT + t] = Arrays.copyOf(old, old.length + 1);
+            localRowsOf[m * f.nT + t][old.length] = l;
+            ruledBloc[t][f.marketBloc[m]] = true;
+        }
+        arcLocal = new int[nA];
+        Arrays.fill(arcLocal, -1);
+        int ruledArcs = 0;
+        int coefficients = 0;
+        for (Arc a : f.arcs) {
+            int[] ruled = localRowsOf[a.market() * f.nT + a.year()];
+            if (ruled != null) {
+                arcLocal[a.index()] = ruledArcs++;
+                coefficients += ruled.length;
+            }
+        }
+        localArcMarket = new int[ruledArcs];
+        localStart = new int[ruledArcs + 1];
+        localCoefficients = new double[coefficients];
+        for (Arc a : f.arcs) {
+            int j = arcLocal[a.index()];
+            if (j < 0) {
+                continue;
+            }
+            int[] ruled = localRowsOf[a.market() * f.nT + a.year()];
+            localArcMarket[j] = a.market();
+            for (int x = 0; x < ruled.length; x++) {
+                localCoefficients[localStart[j] + x] = localCoefficient(ruled[x], a);
+            }
+            localStart[j + 1] = localStart[j] + ruled.length;
+        }
+        localSupplyRow = new java.util.BitSet();
+        for (SupplyArc sa : f.supplyArcs) {
+            int q = sa.componentPlant();
+            int c = f.componentOf[q];
+            int b = f.componentPlantBloc[q];
+            if (f.supplied[c] && ruledBloc[sa.year()][b]) {
+                int si = supplyIndex(sa.plant(), c, b, sa.year());
+                localSupplyRow.set(si);
+                scale[atSupply + si] = perVehicle[c];
+            }
+        }
+    }
+
+    // ---- the multipliers: one vector, in sections; rows scaled so that a step moves each alike ----
+
+    /** Where each section of the multiplier vector starts: demand, component capacity, minimum output, local content, local supply. */
+    final int atCapacity;
+
+    final int atOutput;
+    final int atLocal;
+    final int atSupply;
+    /** Length of the multiplier vector. */
+    final int size;
+    /** Each multiplier's row scale: the row is relaxed divided by it. */
+    final double[] scale;
+
+    /** [p][t]: the minimum-output commitment rows of the plant-year. */
+    final int[][][] outputRows;
+    /** [m·nT + t]: the local-content rows of the market-year (null: none). */
+    final int[][] localRowsOf;
+    /** Trade blocs. */
+    final int nB;
+    /** Each arc's place among the arcs into a ruled market-year (−1: none). */
+    final int[] arcLocal;
+    /** Of each such arc: its market, and where its coefficients (one a rule of the cell) start. */
+    final int[] localArcMarket;
+
+    final int[] localStart;
+    final double[] localCoefficients;
+    /** [((p·nC + c)·nB + b)·nT + t]: whether the local-supply row exists. */
+    final java.util.BitSet localSupplyRow;
+
+    private int supplyIndex(int p, int c, int b, int t) {
+        return ((p * f.nC + c) * nB + b) * f.nT + t;
+    }
+
+    /** The first multipliers: each demand row at the best margin of a vehicle of it, the others 0. */
+    double[] start() {
+        double[] y = new double[size];
+        Arrays.fill(y, 0, nCells, Double.NEGATIVE_INFINITY);
+        double[] margin = margins();
+        // each cell at its best margin less the plant's fixed cost per vehicle of capacity: a plant
+        // is then worth running only where it beats the best by more than its fixed cost
+        for (Arc a : f.arcs) {
+            int i = a.index();
+            int p = a.plant();
+            int t = a.year();
+            double perVehicle = f.capacity[p][t] > 0 ? -runPayoff[p][t] / f.capacity[p][t] : 0;
+            y[arcCell[i]] = Math.max(y[arcCell[i]], margin[i] - START_SHARE * perVehicle);
+        }
+        for (int cell = 0; cell < nCells; cell++) {
+            if (!Double.isNaN(lostValue[cell])) {
+                y[cell] = Math.max(y[cell], lostValue[cell]);
+            }
+            if (!(y[cell] > Double.NEGATIVE_INFINITY) || cellDemand[cell] <= 0) {
+                y[cell] = 0;
+            }
+            y[cell] *= scale[cell];
+        }
+        return y;
+    }
+
+    /**
+     * Each arc's margin (maximisation sense): its value less its components at the cheapest supply;
+     * −∞ where it cannot flow.
+     */
+    double[] margins() {
+        double[][][] cheapest = new double[f.nP][f.nT][f.nC];
+        for (double[][] byT : cheapest) {
+            for (double[] byC : byT) {
+                Arrays.fill(byC, INF);
+            }
+        }
+        for (SupplyArc s : f.supplyArcs) {
+            double[] b = cheapest[s.plant()][s.year()];
+            int c = f.componentOf[s.componentPlant()];
+            b[c] = Math.min(b[c], supplyCost[s.index()]);
+        }
+        double[] margin = new double[nA];
+        for (Arc a : f.arcs) {
+            double cost = 0;
+            for (int c = 0; c < f.nC; c++) {
+                double units = f.bom[a.product()][c];
+                if (units > 0 && f.supplied[c]) {
+                    cost += units * cheapest[a.plant()][a.year()][c];
+                }
+            }
+            margin[a.index()] = value[a.index()] - cost;
+        }
+        return margin;
+    }
+
+    /** A local-content row's coefficient on arc a: the local assembly value less the share of the price. */
+    double localCoefficient(int row, Arc a) {
+        FrozenNetwork.LocalRow lr = f.localRows.get(row);
+        int m = lr.market();
+        int t = lr.year();
+        int k = a.product();
+        double local = 0;
+        if (f.plantBloc[a.plant()] == f.marketBloc[m]) {
+            local = f.price[m][k][t];
+            for (int c = 0; c < f.nC; c++) {
+                if (f.supplied[c]) {
+                    local -= f.bom[k][c] * f.componentValue[c][t];
+                }
+            }
+            local = Math.max(0, local);
+        }
+        return local - lr.minShare() * f.price[m][k][t];
+    }
+
+    /**
+     * The subproblem's answer at one point.
+     *
+     * @param bound L(y), maximisation sense (+∞ if a plant has no allowed path)
+     * @param flow each arc's flow (valid until the next evaluate: the array is reused)
+     * @param state [p][t] the state chosen
+     * @param tools [p][t] the option bits tooled
+     * @param gradient each relaxed row's slack (scaled), a subgradient of L (valid until the next
+     *     evaluate)
+     */
+    record Point(double bound, double[] flow, int[][] state, int[][] tools, double[] gradient) {}
+
+    /** Solves the subproblem at multipliers y. */
+    Point evaluate(double[] y) {
+        if (flowWork == null) {
+            flowWork = new double[nA];
+            gradientWork = new double[size];
+            lambdaWork = new double[nCells];
+        } else {
+            Arrays.fill(flowWork, 0);
+            Arrays.fill(gradientWork, 0);
+        }
+        double[] flow = flowWork;
+        double[] g = gradientWork;
+        for (int cell = 0; cell < nCells; cell++) {
+            lambdaWork[cell] = y[cell] / scale[cell];
+        }
+        int[][] state = new int[f.nP][];
+        int[][] tools = new int[f.nP][];
+        // supply used per (p, t, c) and from which supply arc
+        double[][][] units = new double[f.nP][f.nT][f.nC];
+        int[][][] from = new int[f.nP][f.nT][f.nC];
+        double[] plantValue = new double[f.nP];
+        AtomicInteger infeasible = new AtomicInteger();
+        IntStream plants = IntStream.range(0, f.nP);
+        Runnable all = () -> (pool == null ? plants : plants.parallel()).forEach(p -> {
+            Scratch s = scratch.get();
+            double v = plant(p, y, flow, units[p], from[p], g, s);
+            if (Double.isNaN(v)) {
+                infeasible.incrementAndGet();
+            }
+            plantValue[p] = v;
+            state[p] = s.pathState.clone();
+            tools[p] = s.pathTools.clone();
+        });
+        if (pool == null) {
+            all.run();
+        } else {
+            pool.submit(all).join();
+        }
+        if (infeasible.get() > 0) {
+            return new Point(INF, flow, state, tools, g);
+        }
+        double bound = constant;
+        for (double v : plantValue) {
+            bound += v;
+        }
+        // demand rows: dem − Σ x − lost
+        for (int cell = 0; cell < nCells; cell++) {
+            double dem = cellDemand[cell];
+            if (dem <= 0) {
+                continue;
+            }
+            double l = lambdaWork[cell];
+            bound += l * dem;
+            g[cell] = dem;
+            if (!Double.isNaN(lostValue[cell]) && lostValue[cell] > l) {
+                bound += (lostValue[cell] - l) * dem;
+                g[cell] = 0;
+            }
+        }
+        for (int i = 0; i < nA; i++) {
+            if (flow[i] != 0) {
+                g[arcCell[i]] -= flow[i];
+            }
+        }
+        for (int cell = 0; cell < nCells; cell++) {
+            g[cell] /= scale[cell];
+        }
+        // component capacity rows: (capacity − Σ y) / scale
+        for (int qt = 0; qt < f.nQ * f.nT; qt++) {
+            if (componentCap[qt] < INF) {
+                bound += y[atCapacity + qt] / scale[atCapacity + qt] * componentCap[qt];
+                g[atCapacity + qt] += componentCap[qt] / scale[atCapacity + qt];
+            }
+        }
+        for (int p = 0; p < f.nP; p++) {
+            for (int t = 0; t < f.nT; t++) {
+                for (int c = 0; c < f.nC; c++) {
+                    if (units[p][t][c] > 0) {
+                        int qt = atCapacity + f.supplyArcs.get(from[p][t][c]).componentPlant() * f.nT + t;
+                        g[qt] -= units[p][t][c] / scale[qt];
+                    }
+                }
+            }
+        }
+        // local-content rows: Σ coefficient·x + Σ value·u, scaled (u as the plant pass chose it)
+        for (int l = 0; l < f.localRows.size(); l++) {
+            FrozenNetwork.LocalRow lr = f.localRows.get(l);
+            for (int i : f.arcsByMarketYear[lr.market()][lr.year()]) {
+                if (flow[i] > 0) {
+                    Arc a = f.arcs.get(i);
+                    double v = localCoefficient(l, a) * flow[i];
+                    int b = f.marketBloc[lr.market()];
+                    for (int c = 0; c < f.nC; c++) {
+                        double u = f.bom[a.product()][c];
+                        if (u > 0 && f.supplied[c] && usesLocal(y, a.plant(), c, b, lr.market(), lr.year())) {
+                            v += f.componentValue[c][lr.year()] * u * flow[i];
+                        }
+                    }
+                    g[atLocal + l] += v / scale[atLocal + l];
+                }
+            }
+        }
+        return new Point(bound, flow, state, tools, g);
+    }
+
+    /** Whether u[p,c,m,t] is at its upper bound: it exists and its credit is above 0. */
+    private boolean usesLocal(double[] y, int p, int c, int b, int m, int t) {
+        int si = supplyIndex(p, c, b, t);
+        if (!localSupplyRow.get(si)) {
+            return false;
+        }
+        double rho = 0;
+        for (int l : localRowsOf[m * f.nT + t]) {
+            rho += y[atLocal + l] / scale[atLocal + l];
+        }
+        return rho > 0 && rho * f.componentValue[c][t] - y[atSupply + si] / scale[atSupply + si] > 0;
+    }
+
+    /**
+     * What a descent found.
+     *
+     * @param bound the best (lowest) L seen, maximisation sense
+     * @param y the multipliers where it was seen
+     * @param point the subproblem's answer there
+     * @param iterations subproblems solved
+     */
+    record Descent(double bound, double[] y, Point point, int iterations) {}
+
+    /** Called after each step with the iteration and the point; returns false to stop. */
+    interface Watcher {
+        boolean step(int iteration, Point point, double best);
+    }
+
+    /**
+     * Subgradient descent on L from y0 (copied, not changed): Polyak's step θ·(L − target)/|g|²
+     * towards {@code target} (a value of some plan, maximisation sense; NaN: 2 % below the best L
+     * seen), θ halved after {@link #PATIENCE} steps without a better L.
+     *
+     * @param gap stop once the best L is within this of the target
+     * @param deadline System.nanoTime() by which to stop
+     */
+    Descent descend(double[] y0, double target, double gap, int maxIterations, long deadline, Watcher w) {
+        double[] y = y0.clone();
+        double best = INF;
+        double[] bestY = y.clone();
+        Point bestPoint = null;
+        double theta = 1;
+        double[] d = new double[size];
+        int stale = 0;
+        int it = 0;
+        while (it < maxIterations && System.nanoTime() < deadline) {
+            Point pt = evaluate(y);
+            it++;
+            if (pt.bound() == INF) {
+                return new Descent(INF, y, pt, it);
+            }
+            if (best == INF || pt.bound() < best - 1e-12 * Math.abs(best)) {
+                boolean much = best == INF || pt.bound() < best - 1e-6 * Math.abs(best);
+                best = pt.bound();
+                System.arraycopy(y, 0, bestY, 0, y.length);
+                bestPoint = pt;
+                if (much) {
+                    stale = 0;
+                }
+            } else {
+                stale++;
+            }
+            if (w != null && !w.step(it, pt, best)) {
+                break;
+            }
+            double aim = Double.isNaN(target) ? best - 0.02 * Math.abs(best) : target;
+            if (best - aim <= gap * Math.max(1, Math.abs(aim))) {
+                break;
+            }
+            if (stale >= PATIENCE) {
+                theta /= 2;
+                stale = 0;
+                if (theta < 1e-4) {
+                    break;
+                }
+            }
+            double[] g = pt.gradient();
+            // deflected direction (Camerini, Fratta and Maffioli): d = g + β·d_previous
+            double gd = 0;
+            double dd = 0;
+            for (int i = 0; i < size; i++) {
+                if (i >= atCapacity && y[i] <= 0 && g[i] > 0) {
+                    g[i] = 0; // the projection holds this multiplier at 0
+                }
+                gd += g[i] * d[i];
+                dd += d[i] * d[i];
+            }
+            double beta = dd > 0 && gd < 0 ? -DEFLECTION * gd / dd : 0;
+            double norm = 0;
+            for (int i = 0; i < size; i++) {
+                d[i] = g[i] + beta * d[i];
+                norm += d[i] * d[i];
+            }
+            if (norm == 0) {
+                break; // the subproblem's answer keeps every relaxed row: L is the optimum
+            }
+            double step = theta * (pt.bound() - aim) / norm;
+            for (int i = 0; i < atCapacity; i++) {
+                y[i] -= step * d[i];
+            }
+            for (int i = atCapacity; i < size; i++) {
+                y[i] = Math.max(0, y[i] - step * d[i]);
+            }
+        }
+        return new Descent(best, bestY, bestPoint, it);
+    }
+
+    /** The share of the fixed cost per vehicle taken off the first multipliers. */
+    static final double START_SHARE = 1;
+
+    /** Steps without a better bound before θ is halved. */
+    static final int PATIENCE = 60;
+
+    /** The weight of the last direction in the next (Camerini, Fratta and Maffioli's 1.5). */
+    static final double DEFLECTION = 1.5;
+
+    /** Work space of one thread. */
+    private static final class Scratch {
+        double[] r = new double[256];
+        int[] idx = new int[256];
+        double[] lineLeft;
+        double[] productCost;
+        int[] productStamp;
+        int stamp;
+        double[] best;
+        int[] bestFrom;
+        double[][] knap; // [t][S]
+        double[][] dp; // [t][state·nS + S]
+        int[][] back;
+        int[] pathState;
+        int[] pathTools;
+        /** Each year's candidates, kept from the first pass for the second. */
+        double[][] candR;
+
+        int[][] candIdx;
+        int[] candN;
+        int[][] bestFromT;
+    }
+
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(this::newScratch);
+
+    private Scratch newScratch() {
+        Scratch s = new Scratch();
+        s.lineLeft = new double[f.nF];
+        s.productCost = new double[f.nK];
+        s.productStamp = new int[f.nK];
+        s.best = new double[f.nC];
+        s.bestFrom = new int[f.nC];
+        s.knap = new double[f.nT][1 << MAX_OPTIONS];
+        s.dp = new double[f.nT][3 << MAX_OPTIONS];
+        s.back = new int[f.nT][3 << MAX_OPTIONS];
+        s.pathState = new int[f.nT];
+        s.pathTools = new int[f.nT];
+        s.candR = new double[f.nT][64];
+        s.candIdx = new int[f.nT][64];
+        s.candN = new int[f.nT];
+        s.bestFromT = new int[f.nT][f.nC];
+        return s;
+    }
+
+    /**
+     * Plant p's best path: its value (NaN when no path is allowed), its flows written into {@code
+     * flow}, its components into {@code units} and {@code from}, its rows' slacks into {@code g},
+     * the path into the scratch.
+     */
+    private double plant(int p, double[] y, double[] flow, double[][] units, int[][] from, double[] g, Scratch s) {
+        int nO = options[p].length;
+        int nS = 1 << nO;
+        for (int t = 0; t < f.nT; t++) {
+            int n = candidates(p, t, y, s);
+            if (s.candR[t].length < n) {
+                s.candR[t] = new double[Math.max(n, 2 * s.candR[t].length)];
+                s.candIdx[t] = new int[s.candR[t].length];
+            }
+            System.arraycopy(s.r, 0, s.candR[t], 0, n);
+            System.arraycopy(s.idx, 0, s.candIdx[t], 0, n);
+            System.arraycopy(s.bestFrom, 0, s.bestFromT[t], 0, f.nC);
+            s.candN[t] = n;
+            for (int set = 0; set < nS; set++) {
+                boolean ok = (set & toolMust[p][t]) == toolMust[p][t] && (set & ~toolMay[p][t]) == 0;
+                s.knap[t][set] = ok ? knapsack(p, t, set, n, s, null) : Double.NaN;
+            }
+        }
+        // dynamic programme over (state, tool set), year by year
+        for (int t = 0; t < f.nT; t++) {
+            double[] dp = s.dp[t];
+            int[] back = s.back[t];
+            double output = 0;
+            for (int ci : outputRows[p][t]) {
+                output -= y[atOutput + ci] * f.commitments.get(ci).minOutput();
+            }
+            for (int st = 0; st < 3; st++) {
+                for (int set = 0; set < nS; set++) {
+                    int at = st * nS + set;
+                    dp[at] = Double.NaN;
+                    if ((allowedStates[p][t] & (1 << st)) == 0 || Double.isNaN(s.knap[t][set])) {
+                        continue;
+                    }
+                    double here = switch (st) {
+                        case RUN -> runPayoff[p][t] + output + s.knap[t][set];
+                        case IDLE -> idlePayoff[p][t];
+                        default -> 0;
+                    };
+                    for (int o = 0; o < nO; o++) {
+                        if ((set & (1 << o)) != 0) {
+                            here += toolPayoff[p][t][o];
+                        }
+                    }
+                    double bestPrev = Double.NaN;
+                    int bestAt = -1;
+                    if (t == 0) {
+                        if (!(prior[p] == CLOSED && st == IDLE)) {
+                            bestPrev = transition(p, t, prior[p], st);
+                        }
+                    } else {
+                        double[] prev = s.dp[t - 1];
+                        for (int ps = 0; ps < 3; ps++) {
+                            if (ps == CLOSED && st == IDLE) {
+                                continue;
+                            }
+                            for (int pset = set; ; pset = (pset - 1) & set) {
+                                double v = prev[ps * nS + pset];
+                                if (!Double.isNaN(v)) {
+                                    v += transition(p, t, ps, st);
+                                    if (Double.isNaN(bestPrev) || v > bestPrev) {
+                                        bestPrev = v;
+                                        bestAt = ps * nS + pset;
+                                    }
+                                }
+                                if (pset == 0) {
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    if (!Double.isNaN(bestPrev)) {
+                        dp[at] = here + bestPrev;
+                        back[at] = bestAt;
+                    }
+                }
+            }
+        }
+        double best = Double.NaN;
+        int at = -1;
+        double[] last = s.dp[f.nT - 1];
+        for (int i = 0; i < 3 * nS; i++) {
+            if (!Double.isNaN(last[i]) && (Double.isNaN(best) || last[i] > best)) {
+                best = last[i];
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return Double.NaN;
+        }
+        for (int t = f.nT - 1; t >= 0; t--) {
+            s.pathState[t] = at / nS;
+            s.pathTools[t] = at % nS;
+            at = s.back[t][at];
+        }
+        for (int t = 0; t < f.nT; t++) {
+            if (s.pathState[t] != RUN) {
+                continue;
+            }
+            int n = s.candN[t];
+            double[] keptR = s.r;
+            int[] keptIdx = s.idx;
+            s.r = s.candR[t];
+            s.idx = s.candIdx[t];
+            knapsack(p, t, s.pathTools[t], n, s, flow);
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                int a = s.idx[i];
+                double x = flow[a];
+                if (x <= 0) {
+                    continue;
+                }
+                total += x;
+                int k = arcProduct[a];
+                for (int c = 0; c < f.nC; c++) {
+                    double u = f.bom[k][c];
+                    if (u > 0 && f.supplied[c]) {
+                        units[t][c] += u * x;
+                    }
+                }
+                if (arcLocal[a] >= 0) {
+                    int m = localArcMarket[arcLocal[a]];
+                    int b = f.marketBloc[m];
+                    for (int c = 0; c < f.nC; c++) {
+                        double u = f.bom[k][c];
+                        if (u > 0 && f.supplied[c] && usesLocal(y, p, c, b, m, t)) {
+                            int si = supplyIndex(p, c, b, t);
+                            g[atSupply + si] -= u * x / scale[atSupply + si];
+                        }
+                    }
+                }
+            }
+            s.r = keptR;
+            s.idx = keptIdx;
+            for (int c = 0; c < f.nC; c++) {
+                from[t][c] = s.bestFromT[t][c];
+                if (units[t][c] > 0) {
+                    int q = f.supplyArcs.get(from[t][c]).componentPlant();
+                    int si = supplyIndex(p, c, f.componentPlantBloc[q], t);
+                    if (localSupplyRow.get(si)) {
+                        g[atSupply + si] += units[t][c] / scale[atSupply + si];
+                    }
+                }
+            }
+            for (int ci : outputRows[p][t]) {
+                g[atOutput + ci] = total - f.commitments.get(ci).minOutput();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether a path (a state and a set of option bits a year) is one the subproblem of plant p may
+     * take: the states allowed each year, no closed plant going idle, the tooling growing and within
+     * the decisions given.
+     */
+    boolean allows(int p, int[] states, int[] tools) {
+        for (int t = 0; t < f.nT; t++) {
+            int before = t == 0 ? prior[p] : states[t - 1];
+            if ((allowedStates[p][t] & (1 << states[t])) == 0 || before == CLOSED && states[t] == IDLE) {
+                return false;
+            }
+            if ((tools[t] & toolMust[p][t]) != toolMust[p][t] || (tools[t] & ~toolMay[p][t]) != 0) {
+                return false;
+            }
+            if (t > 0 && (tools[t - 1] & ~tools[t]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The payoff of moving from state {@code from} (the year before) to {@code to} in year t. */
+    private double transition(int p, int t, int from, int to) {
+        double v = 0;
+        double close = closurePayoff[p][t];
+        double reopen = reopeningPayoff[p][t];
+        // a payoff above 0 (a negative cost) is taken whatever happens: the variable sits at 1
+        v += close > 0 ? close : to == CLOSED && from != CLOSED ? close : 0;
+        v += reopen > 0 ? reopen : to == RUN && from != RUN ? reopen : 0;
+        return v;
+    }
+
+    /**
+     * Plant-year (p, t)'s arcs of positive reduced profit into the scratch (idx, r), best first;
+     * their count. Also the cheapest supplier of each component (s.best, s.bestFrom).
+     */
+    private int candidates(int p, int t, double[] y, Scratch s) {
+        Arrays.fill(s.best, INF);
+        Arrays.fill(s.bestFrom, -1);
+        for (int si : f.supplyByPlantYear[p][t]) {
+            int q = f.supplyArcs.get(si).componentPlant();
+            int c = f.componentOf[q];
+            int qt = atCapacity + q * f.nT + t;
+            double v = supplyCost[si] + y[qt] / scale[qt];
+            int li = supplyIndex(p, c, f.componentPlantBloc[q], t);
+            if (localSupplyRow.get(li)) {
+                v -= y[atSupply + li] / scale[atSupply + li];
+            }
+            if (v < s.best[c]) {
+                s.best[c] = v;
+                s.bestFrom[c] = si;
+            }
+        }
+        double output = 0;
+        for (int ci : outputRows[p][t]) {
+            output += y[atOutput + ci];
+        }
+        s.stamp++;
+        int n = 0;
+        for (int a : f.arcsByPlantYear[p][t]) {
+            double v = value[a];
+            if (!(v > Double.NEGATIVE_INFINITY)) {
+                continue;
+            }
+            int k = arcProduct[a];
+            if (s.productStamp[k] != s.stamp) {
+                s.productStamp[k] = s.stamp;
+                double cost = 0;
+                for (int c = 0; c < f.nC; c++) {
+                    double u = f.bom[k][c];
+                    if (u > 0 && f.supplied[c]) {
+                        cost += u * s.best[c];
+                    }
+                }
+                s.productCost[k] = cost;
+            }
+            double r = v - s.productCost[k] - lambdaWork[arcCell[a]] + output;
+            int j = arcLocal[a];
+            if (j >= 0) {
+                // local content: the rules' multipliers on the flow, and the credit of its components
+                int m = localArcMarket[j];
+                int[] ruled = localRowsOf[m * f.nT + t];
+                double rho = 0;
+                for (int x = 0; x < ruled.length; x++) {
+                    int l = atLocal + ruled[x];
+                    double yl = y[l] / scale[l];
+                    rho += yl;
+                    r += yl * localCoefficients[localStart[j] + x];
+                }
+                if (rho > 0) {
+                    int b = f.marketBloc[m];
+                    for (int c = 0; c < f.nC; c++) {
+                        double u = f.bom[k][c];
+                        int si = supplyIndex(p, c, b, t);
+                        if (u > 0 && f.supplied[c] && localSupplyRow.get(si)) {
+                            double credit = rho * f.componentValue[c][t] - y[atSupply + si] / scale[atSupply + si];
+                            r += u * Math.max(0, credit);
+                        }
+                    }
+                }
+            }
+            if (r > 0) {
+                if (n == s.r.length) {
+                    s.r = Arrays.copyOf(s.r, 2 * n);
+                    s.idx = Arrays.copyOf(s.idx, 2 * n);
+                }
+                s.r[n] = r;
+                s.idx[n] = a;
+                n++;
+            }
+        }
+        sortDescending(s.r, s.idx, 0, n);
+        return n;
+    }
+
+    /**
+     * The knapsack of plant-year (p, t) with option set {@code set} over the first n candidates;
+     * writes the flows into {@code flow} when it is not null.
+     */
+    private double knapsack(int p, int t, int set, int n, Scratch s, double[] flow) {
+        double capLeft = f.capacity[p][t];
+        double total = 0;
+        int nO = options[p].length;
+        // line capacities of the platforms this plant can build
+        for (int i = 0; i < n; i++) {
+            int pf = f.productPlatform[arcProduct[s.idx[i]]];
+            double line = f.lineCapacity[p][pf][t];
+            s.lineLeft[pf] = Double.isNaN(line) ? INF : line;
+        }
+        for (int i = 0; i < n && capLeft > 0; i++) {
+            int a = s.idx[i];
+            int pf = f.productPlatform[arcProduct[a]];
+            int o = slot[p][pf];
+            if (o >= 0 && (set & (1 << o)) == 0) {
+                continue;
+            }
+            double x = Math.min(arcUb[a], Math.min(capLeft, s.lineLeft[pf]));
+            if (x <= 0) {
+                continue;
+            }
+            capLeft -= x;
+            s.lineLeft[pf] -= x;
+            total += s.r[i] * x;
+            if (flow != null) {
+                flow[a] = x;
+            }
+        }
+        return total;
+    }
+
+    /** Sorts r[from, to) descending, idx alongside (quicksort, insertion sort on short ranges). */
+    static void sortDescending(double[] r, int[] idx, int from, int to) {
+        while (to - from > 16) {
+            double pivot = median(r[from], r[(from + to) >>> 1], r[to - 1]);
+            int i = from;
+            int j = to - 1;
+            while (i <= j) {
+                while (r[i] > pivot) {
+                    i++;
+                }
+                while (r[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double tr = r[i];
+                    r[i] = r[j];
+                    r[j] = tr;
+                    int ti = idx[i];
+                    idx[i] = idx[j];
+                    idx[j] = ti;
+                    i++;
+                    j--;
+                }
+            }
+            if (j + 1 - from < to - i) {
+                sortDescending(r, idx, from, j + 1);
+                from = i;
+            } else {
+                sortDescending(r, idx, i, to);
+                to = j + 1;
+            }
+        }
+        for (int i = from + 1; i < to; i++) {
+            double x = r[i];
+            int xi = idx[i];
+            int j = i - 1;
+            while (j >= from && r[j] < x) {
+                r[j + 1] = r[j];
+                idx[j + 1] = idx[j];
+                j--;
+            }
+            r[j + 1] = x;
+            idx[j + 1] = xi;
+        }
+    }
+
+    private static double median(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+}
