@@ -11,31 +11,34 @@ import java.util.stream.IntStream;
 /**
  * A Lagrangian bound on the MILP of any frozen network, built from its arrays without a solver, for
  * networks whose full model does not fit in memory ({@link Technique#DECOMPOSITION}; XL: 13.4
- * million arcs). In the maximisation sense (cost mode negated), with a multiplier λ on each demand
- * row (market m, product k, year t) and μ ≥ 0 on each component plant's capacity row (q, t):
+ * million arcs). In the maximisation sense (cost mode negated), five families of rows are relaxed,
+ * each with its multiplier: the demand rows (λ[m,k,t], free), the component plants' capacity rows
+ * (μ[q,t] ≥ 0), the minimum-output rows (ν ≥ 0), the local-content rows (ρ[rule,m,t] ≥ 0) and the
+ * local-supply rows under them (σ[p,c,bloc,t] ≥ 0). What is left splits by plant:
  *
  * <pre>
- *   L(λ, μ) = Σ_{m,k,t} [λ·demand + max(0, v_lost − λ)·demand]  + Σ_{q,t} μ·capacity[q,t]
- *           + Σ_p max over plant p's paths of Σ_t [state payoff + tooling payoff
- *                                                  + (running ? K[p,t,S](λ, μ) : 0)]
- *           + the constant (component plants' fixed costs)
+ *   L = Σ_{m,k,t} [λ·demand + max(0, v_lost − λ)·demand] + Σ_{q,t} μ·capacity[q,t]
+ *     + Σ_p max over plant p's paths of Σ_t [state payoff + tooling payoff
+ *                                            + (running ? K[p,t,S] − Σ ν·minOutput : 0)]
+ *     + the constant (component plants' fixed costs)
  *   K[p,t,S] = max Σ_a r_a·x_a  s.t.  Σ_a x_a ≤ capacity[p,t],  Σ_{a on f} x_a ≤ line[p,f,t],
  *                                    0 ≤ x_a ≤ demand, x_a = 0 on an optional platform not in S
- *   r_a = v_a − Σ_c bom[k,c]·min_q (unit cost and freight from q + μ[q,t]) − λ[m,k,t]
+ *   r_a = v_a − Σ_c bom[k,c]·min_q (unit cost and freight from q + μ[q,t] − σ[p,c,bloc(q),t])
+ *         − λ[m,k,t] + Σ ν[p,t] + Σ_rules ρ·(local assembly value − share·price)
+ *         + Σ_c bom[k,c]·max(0, Σ_rules ρ·value[c,t] − σ[p,c,bloc(m),t])   (where local supply exists)
  * </pre>
  *
- * A path gives the plant a state each year (running, idle, closed; closed only to closed or
- * running, closure and reopening paid as the model pays them, the year before the horizon in its
- * prior state) and a growing set S of optional platforms tooled, within the statuses and decisions
- * given and the commitments' minimum jobs; dynamic programming over the years finds the best path
- * exactly (at most {@link #MAX_OPTIONS} optional platforms a plant, so at most 3·2⁶ states a year).
- * K is a knapsack whose capacities nest (plant, then platform line, then arc), so filling the arcs
- * of highest reduced profit first solves it.
- *
- * <p>Two families are left out of the subproblem: local content and minimum output. Leaving rows
- * out only enlarges the set the maximum is taken over, so every L(λ, μ) stays an upper bound of
- * the MILP (a lower bound in cost mode); it may be weaker than it could be where those rows bind.
- * Subgradient steps (Polyak's, towards a target below the best bound) move the multipliers.
+ * (the last term is the local-use variable u ≤ bom·x at its best). A path gives the plant a state
+ * each year (running, idle, closed; closed only to closed or running, closure and reopening paid as
+ * the model pays them, the year before the horizon in its prior state) and a growing set S of
+ * optional platforms tooled, within the statuses and decisions given and the commitments' minimum
+ * jobs; dynamic programming over the years finds the best path exactly (at most {@link
+ * #MAX_OPTIONS} optional platforms a plant, so at most 3·2⁶ states a year). K is a knapsack whose
+ * capacities nest (plant, then platform line, then arc), so filling the arcs of highest reduced
+ * profit first solves it. Every L, at any multipliers of the right signs, is an upper bound of the
+ * MILP (a lower bound in cost mode). Rows other than demand are relaxed divided by a scale (a
+ * component's most units a vehicle, a market's top price) so that one step moves them alike; deflected
+ * subgradient steps (Polyak's, towards a target) move the multipliers ({@link #descend}).
  */
 final class NetworkLagrangian {
     /** Optional platforms a plant may have for the exact dynamic programme. */
