@@ -338,7 +338,11 @@ final class Decomposition {
                     return;
                 }
                 for (MPVariable v : form.variables()) {
-                    values.put(v.name(), v.solutionValue());
+                    // the years are put together by name: a name twice would mix two variables
+                    if (values.put(v.name(), v.solutionValue()) != null) {
+                        failures.add(year.firstYear + ": the variable name " + v.name() + " is not unique");
+                        return;
+                    }
                 }
                 listener.message(String.format(
                         Locale.ROOT,
