@@ -138,7 +138,7 @@ final class ColumnGeneration {
     }
 
     /** The cheapest way to bring a unit of each supplied component to each plant each year (objective terms). */
-    private static double[][][] cheapestComponents(FrozenNetwork f) {
+    static double[][][] cheapestComponents(FrozenNetwork f) {
         double[][][] best = new double[f.nP][f.nC][f.nT];
         for (double[][] byC : best) {
             for (double[] byT : byC) {

@@ -200,13 +200,11 @@ final class Decomposition {
             for (int t = 0; t < f.nT; t++) {
                 int runs = 0;
                 for (NetworkLagrangian.Point pt : window) {
-                    runs += pt.state()[p][t] == NetworkLagrangian.RUN ? 1 : 0;
+                    runs += pt.state()[p][t] == Lagrangian.RUN ? 1 : 0;
                     tl[t] |= pt.tools()[p][t];
                 }
                 int at = best.state()[p][t];
-                st[t] = runs >= needed
-                        ? NetworkLagrangian.RUN
-                        : at == NetworkLagrangian.RUN ? NetworkLagrangian.IDLE : at;
+                st[t] = runs >= needed ? Lagrangian.RUN : at == Lagrangian.RUN ? Lagrangian.IDLE : at;
                 if (t > 0) {
                     tl[t] |= tl[t - 1];
                 }
@@ -275,9 +273,9 @@ final class Decomposition {
             for (int y = 0; y < years; y++) {
                 int t = from + y;
                 int st = point.state()[p][t];
-                double run = st == NetworkLagrangian.RUN ? 1 : 0;
-                double idle = st == NetworkLagrangian.IDLE ? 1 : 0;
-                double closed = st == NetworkLagrangian.CLOSED ? 1 : 0;
+                double run = st == Lagrangian.RUN ? 1 : 0;
+                double idle = st == Lagrangian.IDLE ? 1 : 0;
+                double closed = st == Lagrangian.CLOSED ? 1 : 0;
                 form.run[p][y].setBounds(run, run);
                 form.idle[p][y].setBounds(idle, idle);
                 form.closed[p][y].setBounds(closed, closed);
@@ -288,15 +286,6 @@ final class Decomposition {
                 }
             }
         }
-    }
-
-    /** The status of a state of the subproblem. */
-    private static PlantStatus status(int state) {
-        return switch (state) {
-            case NetworkLagrangian.RUN -> PlantStatus.RUNNING;
-            case NetworkLagrangian.IDLE -> PlantStatus.IDLE;
-            default -> PlantStatus.CLOSED;
-        };
     }
 
     /**
@@ -320,7 +309,7 @@ final class Decomposition {
         Runnable years = () -> IntStream.range(0, nT).parallel().forEach(t -> {
             PlantStatus[] prior = new PlantStatus[restricted.nP];
             for (int p = 0; p < restricted.nP; p++) {
-                prior[p] = t == 0 ? restricted.priorStatus[p] : status(point.state()[p][t - 1]);
+                prior[p] = t == 0 ? restricted.priorStatus[p] : Lagrangian.status(point.state()[p][t - 1]);
             }
             FrozenNetwork year = restricted.year(t, prior);
             MPSolver solver = MPSolver.createSolver(LP_SOLVER);
@@ -410,9 +399,8 @@ final class Decomposition {
                     "flows solved year by year with the plants' paths fixed (%d LPs, %.1f s of LP); no shadow prices",
                     nT,
                     lp));
-            return new Plan(
+            return reader.plan(
                     SolveStatus.OPTIMAL,
-                    restricted.mode,
                     options.backend().word(),
                     objective,
                     objective,
@@ -420,13 +408,7 @@ final class Decomposition {
                     buildSeconds,
                     solveSeconds,
                     form.size(),
-                    reader.kpis(),
-                    reader.plants(null),
-                    reader.flows(),
-                    reader.lostSales(),
-                    reader.componentFlows(),
-                    reader.investments(),
-                    reader.decisions(),
+                    null,
                     notes,
                     Why.NONE);
         } finally {
@@ -458,7 +440,7 @@ final class Decomposition {
             int i = a.index();
             int p = a.plant();
             int t = a.year();
-            if (point.state()[p][t] != NetworkLagrangian.RUN || !(margin[i] > Double.NEGATIVE_INFINITY)) {
+            if (point.state()[p][t] != Lagrangian.RUN || !(margin[i] > Double.NEGATIVE_INFINITY)) {
                 continue;
             }
             int o = lag.slot[p][f.productPlatform[a.product()]];

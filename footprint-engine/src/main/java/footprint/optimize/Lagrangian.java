@@ -227,6 +227,16 @@ final class Lagrangian {
         };
     }
 
+    /** The status of a state index: the inverse of {@link #stateIndex}. */
+    static PlantStatus status(int state) {
+        return switch (state) {
+            case RUN -> PlantStatus.RUNNING;
+            case IDLE -> PlantStatus.IDLE;
+            case CLOSED -> PlantStatus.CLOSED;
+            default -> throw new IllegalArgumentException("no state " + state);
+        };
+    }
+
     /**
      * One evaluation of L(u).
      *

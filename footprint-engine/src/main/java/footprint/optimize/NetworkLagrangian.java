@@ -1,5 +1,9 @@
 package footprint.optimize;
 
+import static footprint.optimize.Lagrangian.CLOSED;
+import static footprint.optimize.Lagrangian.IDLE;
+import static footprint.optimize.Lagrangian.RUN;
+
 import footprint.model.Objective;
 import footprint.optimize.FrozenNetwork.Arc;
 import footprint.optimize.FrozenNetwork.SupplyArc;
@@ -43,10 +47,6 @@ import java.util.stream.IntStream;
 final class NetworkLagrangian {
     /** Optional platforms a plant may have for the exact dynamic programme. */
     static final int MAX_OPTIONS = 6;
-
-    static final int RUN = 0;
-    static final int IDLE = 1;
-    static final int CLOSED = 2;
 
     private static final double INF = Double.POSITIVE_INFINITY;
 
@@ -101,8 +101,6 @@ final class NetworkLagrangian {
     private double[] flowWork;
 
     private double[] gradientWork;
-    /** The demand rows' multipliers of the point being evaluated, unscaled. */
-    private double[] lambdaWork;
 
     /**
      * Why this network cannot be served (null when it can): a plant with more optional platforms than
@@ -206,11 +204,7 @@ final class NetworkLagrangian {
                     options[p][slot[p][pf]] = pf;
                 }
             }
-            prior[p] = switch (f.priorStatus[p]) {
-                case RUNNING -> RUN;
-                case IDLE -> IDLE;
-                case CLOSED -> CLOSED;
-            };
+            prior[p] = Lagrangian.stateIndex(f.priorStatus[p]);
             for (int t = 0; t < f.nT; t++) {
                 double w = f.discount[t] * f.ownership[p];
                 runPayoff[p][t] = -w * f.fixedCost[p][t];
@@ -413,7 +407,6 @@ final class NetworkLagrangian {
             if (!(y[cell] > Double.NEGATIVE_INFINITY) || cellDemand[cell] <= 0) {
                 y[cell] = 0;
             }
-            y[cell] *= scale[cell];
         }
         return y;
     }
@@ -423,24 +416,14 @@ final class NetworkLagrangian {
      * −∞ where it cannot flow.
      */
     double[] margins() {
-        double[][][] cheapest = new double[f.nP][f.nT][f.nC];
-        for (double[][] byT : cheapest) {
-            for (double[] byC : byT) {
-                Arrays.fill(byC, INF);
-            }
-        }
-        for (SupplyArc s : f.supplyArcs) {
-            double[] b = cheapest[s.plant()][s.year()];
-            int c = f.componentOf[s.componentPlant()];
-            b[c] = Math.min(b[c], supplyCost[s.index()]);
-        }
+        double[][][] cheapest = ColumnGeneration.cheapestComponents(f);
         double[] margin = new double[nA];
         for (Arc a : f.arcs) {
             double cost = 0;
             for (int c = 0; c < f.nC; c++) {
                 double units = f.bom[a.product()][c];
                 if (units > 0 && f.supplied[c]) {
-                    cost += units * cheapest[a.plant()][a.year()][c];
+                    cost += units * cheapest[a.plant()][c][a.year()];
                 }
             }
             margin[a.index()] = value[a.index()] - cost;
@@ -484,16 +467,12 @@ final class NetworkLagrangian {
         if (flowWork == null) {
             flowWork = new double[nA];
             gradientWork = new double[size];
-            lambdaWork = new double[nCells];
         } else {
             Arrays.fill(flowWork, 0);
             Arrays.fill(gradientWork, 0);
         }
         double[] flow = flowWork;
         double[] g = gradientWork;
-        for (int cell = 0; cell < nCells; cell++) {
-            lambdaWork[cell] = y[cell] / scale[cell];
-        }
         int[][] state = new int[f.nP][];
         int[][] tools = new int[f.nP][];
         // supply used per (p, t, c) and from which supply arc
@@ -530,7 +509,7 @@ final class NetworkLagrangian {
             if (dem <= 0) {
                 continue;
             }
-            double l = lambdaWork[cell];
+            double l = y[cell];
             bound += l * dem;
             g[cell] = dem;
             if (!Double.isNaN(lostValue[cell]) && lostValue[cell] > l) {
@@ -542,9 +521,6 @@ final class NetworkLagrangian {
             if (flow[i] != 0) {
                 g[arcCell[i]] -= flow[i];
             }
-        }
-        for (int cell = 0; cell < nCells; cell++) {
-            g[cell] /= scale[cell];
         }
         // component capacity rows: (capacity − Σ y) / scale
         for (int qt = 0; qt < f.nQ * f.nT; qt++) {
@@ -975,7 +951,7 @@ final class NetworkLagrangian {
                 }
                 s.productCost[k] = cost;
             }
-            double r = v - s.productCost[k] - lambdaWork[arcCell[a]] + output;
+            double r = v - s.productCost[k] - y[arcCell[a]] + output;
             int j = arcLocal[a];
             if (j >= 0) {
                 // local content: the rules' multipliers on the flow, and the credit of its components

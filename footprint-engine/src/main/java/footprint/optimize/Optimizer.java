@@ -258,9 +258,8 @@ public final class Optimizer {
             }
             Why why = options.shadowPrices() ? Marginals.read(f, settings, reader, notes) : Why.NONE;
             double gap = Math.abs(out.objective() - out.bound()) / Math.max(1, Math.abs(out.objective()));
-            return new Plan(
+            return reader.plan(
                     status,
-                    f.mode,
                     backend.word(),
                     out.objective(),
                     out.bound(),
@@ -268,13 +267,7 @@ public final class Optimizer {
                     buildSeconds,
                     solveSeconds,
                     size,
-                    reader.kpis(),
-                    reader.plants(shadow),
-                    reader.flows(),
-                    reader.lostSales(),
-                    reader.componentFlows(),
-                    reader.investments(),
-                    reader.decisions(),
+                    shadow,
                     notes,
                     why);
         } finally {

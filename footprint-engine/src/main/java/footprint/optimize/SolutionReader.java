@@ -25,6 +25,45 @@ final class SolutionReader {
         this.values = values.clone();
     }
 
+    /**
+     * The plan these values make: the decisions, flows and KPIs read here, with the solve's status,
+     * figures and notes.
+     *
+     * @param shadow the capacity rows' shadow prices by plant and year (null: none)
+     */
+    Plan plan(
+            SolveStatus status,
+            String backend,
+            double objective,
+            double bound,
+            double gap,
+            double buildSeconds,
+            double solveSeconds,
+            Plan.Size size,
+            double[][] shadow,
+            List<String> notes,
+            Why why) {
+        return new Plan(
+                status,
+                f.mode,
+                backend,
+                objective,
+                bound,
+                gap,
+                buildSeconds,
+                solveSeconds,
+                size,
+                kpis(),
+                plants(shadow),
+                flows(),
+                lostSales(),
+                componentFlows(),
+                investments(),
+                decisions(),
+                notes,
+                why);
+    }
+
     double value(MPVariable v) {
         return v == null ? 0 : values[v.index()];
     }
