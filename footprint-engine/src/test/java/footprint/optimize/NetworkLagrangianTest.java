@@ -84,13 +84,74 @@ class NetworkLagrangianTest {
         int[] steps = {0};
         // tiny networks: long enough for L to come near the optimum, where a bound too low would show
         int length = seed >= 16 ? 3000 : 400;
-        NetworkLagrangian.Descent d = lag.descend(start, optimum, 1e-9, length, Long.MAX_VALUE, (it, pt, best) -> {
+        // aimed below the optimum so that it does not stop there: a relaxation that is not one shows
+        // past it
+        double below = optimum - 0.05 * Math.abs(optimum);
+        NetworkLagrangian.Descent d = lag.descend(start, below, 0, length, Long.MAX_VALUE, (it, pt, best) -> {
             assertThat(pt.bound()).as("step %d", it).isGreaterThanOrEqualTo(optimum - tolerance);
             steps[0]++;
             return true;
         });
         assertThat(steps[0]).isPositive();
         assertThat(d.bound()).isGreaterThanOrEqualTo(optimum - tolerance);
+    }
+
+    /**
+     * Local components earn their credit in the relaxation: a FR plant serves RU, whose rule asks 50 %
+     * local value; only engines from the RU engine plant (10 dearer to ship) make a FR-built van local
+     * enough (ConstraintFamilyTest's case, over two years with a fixed cost and a dear RU plant beside
+     * it). Without the local-use term the relaxation prices every FR-built van at its full local
+     * shortfall and falls below the optimum once the rule's multiplier rises: each step must stay
+     * above the optimum, and the descent must come within 0.1 % of it (the optimum is the LP's here).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("localContentModes")
+    void local_components_count_in_the_relaxation(String objective) {
+        Network n = Models.read(ConstraintFamilyTest.header(2024, 2025, objective) + """
+                components:
+                  engine: {unit: engine}
+                plants:
+                  fr: {country: FR, capacity: 500, fixed-cost: 500, platforms: [van]}
+                  ru: {country: RU, capacity: 500, fixed-cost: 2000, variable-cost: 30, platforms: [van]}
+                products:
+                  v: {brand: B, segment: van, platform: van, bom: {engine: 1}, price: 100}
+                component-plants:
+                  ru-engines: {country: RU, component: engine, capacity: 1000, unit-cost: 60}
+                  fr-engines: {country: FR, component: engine, capacity: 1000, unit-cost: 60}
+                markets:
+                  RU: {country: RU, demand: {v: 100}}
+                lanes:
+                  - {from: fr, to: RU}
+                  - {from: ru, to: RU}
+                  - {from: ru-engines, to: fr, cost: 10}
+                  - {from: ru-engines, to: ru}
+                  - {from: fr-engines, to: fr}
+                trade:
+                  local-content:
+                    - {to: EAEU, min-share: 50%}
+                """);
+        Plan plain = Optimizer.solve(
+                n, TechniquesTest.options(Backend.HIGHS, EnumSet.noneOf(Technique.class)), SolveListener.NONE);
+        assertThat(plain.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(plain.flow("fr", "v", "RU", 2024))
+                .as("the FR plant serves RU")
+                .isGreaterThan(0);
+        NetworkLagrangian lag = new NetworkLagrangian(FrozenNetwork.of(n), 1);
+        double sign = n.objective() == Objective.NPV ? 1 : -1;
+        double optimum = sign * plain.objective();
+        double tolerance = 1e-7 * Math.max(1, Math.abs(optimum));
+        // aimed below the optimum, so that the descent goes on past it: a relaxation that is not one
+        // shows there
+        double below = optimum - 0.2 * Math.abs(optimum);
+        NetworkLagrangian.Descent d = lag.descend(lag.start(), below, 0, 3000, Long.MAX_VALUE, (it, pt, best) -> {
+            assertThat(pt.bound()).as("step %d", it).isGreaterThanOrEqualTo(optimum - tolerance);
+            return true;
+        });
+        assertThat(d.bound()).isBetween(optimum - tolerance, optimum + 1e-3 * Math.abs(optimum));
+    }
+
+    static java.util.stream.Stream<String> localContentModes() {
+        return java.util.stream.Stream.of("npv", "cost");
     }
 
     /**
