@@ -124,7 +124,19 @@ final class Decomposition {
                 ? Math.abs(plan.objective() - sign * bound) / Math.max(1, Math.abs(plan.objective()))
                 : Double.NaN;
         boolean proven = gap <= options.relativeGap() + 1e-12;
-        if (!proven && full.arcs.size() <= Optimizer.FULL_AFTER_COLUMNS && (!limited || System.nanoTime() < end)) {
+        // with a plan in hand, the full model is tried only with a fifth of the time limit left: a
+        // MILP given seconds still builds its model and starts HiGHS, which does not always stop at
+        // its limit (LL: HiGHS given 19 s took 61 s, through OR-Tools' request or its own option)
+        boolean timeForFull = !limited
+                || System.nanoTime() < end
+                        && (!plan.status().hasPlan() || end - System.nanoTime() >= (end - start) / 5);
+        if (!proven && full.arcs.size() <= Optimizer.FULL_AFTER_COLUMNS && !timeForFull) {
+            summary += String.format(
+                    Locale.ROOT,
+                    "; the full model was not solved: %.1f s of the limit left",
+                    Math.max(0, (end - System.nanoTime()) / 1e9));
+        }
+        if (!proven && full.arcs.size() <= Optimizer.FULL_AFTER_COLUMNS && timeForFull) {
             listener.message("The bound leaves a gap above the one asked for: solving the full model");
             Plan whole = Optimizer.solve(
                     full, settings, Optimizer.timeLeft(rest, options, start), listener, System.nanoTime());
