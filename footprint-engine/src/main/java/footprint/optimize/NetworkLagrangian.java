@@ -667,6 +667,75 @@ final class NetworkLagrangian {
         return new Descent(best, bestY, bestPoint, it);
     }
 
+    /**
+     * The proximal bundle method on L from y0 (copied, not changed; {@link ProximalBundle}): the same
+     * contract as {@link #descend}, with the bundle's model instead of Polyak's steps.
+     */
+    Descent bundle(double[] y0, double target, double gap, int maxIterations, long deadline, Watcher w) {
+        Point pt = evaluate(y0);
+        int it = 1;
+        if (pt.bound() == INF) {
+            return new Descent(INF, y0.clone(), pt, it);
+        }
+        double best = pt.bound();
+        double[] bestY = y0.clone();
+        Point bestPoint = pt;
+        if (w != null && !w.step(it, pt, best)) {
+            return new Descent(best, bestY, bestPoint, it);
+        }
+        double[] g = pt.gradient();
+        double norm = 0;
+        for (int i : liveCoordinates()) {
+            norm += g[i] * g[i];
+        }
+        if (norm == 0) {
+            return new Descent(best, bestY, bestPoint, it);
+        }
+        ProximalBundle b = new ProximalBundle(
+                y0, best, g, liveCoordinates(), atCapacity, BUNDLE_FIRST * Math.max(1, Math.abs(best)) / norm);
+        while (it < maxIterations && System.nanoTime() < deadline) {
+            if (!Double.isNaN(target) && best - target <= gap * Math.max(1, Math.abs(target))) {
+                break;
+            }
+            double[] y = b.trial();
+            if (!(b.predicted() > 1e-12 * Math.max(1, Math.abs(b.centerValue())))) {
+                break; // the model sees no decrease left: the centre is optimal to its precision
+            }
+            pt = evaluate(y);
+            it++;
+            if (pt.bound() < best) {
+                best = pt.bound();
+                bestY = y;
+                bestPoint = pt;
+            }
+            if (w != null && !w.step(it, pt, best)) {
+                break;
+            }
+            b.take(y, pt.bound(), pt.gradient());
+        }
+        return new Descent(best, bestY, bestPoint, it);
+    }
+
+    /** The bundle's first t, as a share of |L| over |g|² (a first move aimed 2 % lower). */
+    static final double BUNDLE_FIRST = 0.02;
+
+    private int[] live;
+
+    /** The multipliers that can move: the demand cells with demand and every signed row. */
+    int[] liveCoordinates() {
+        if (live == null) {
+            int n = 0;
+            int[] l = new int[size];
+            for (int i = 0; i < size; i++) {
+                if (i >= atCapacity || cellDemand[i] > 0) {
+                    l[n++] = i;
+                }
+            }
+            live = Arrays.copyOf(l, n);
+        }
+        return live;
+    }
+
     /** The share of the fixed cost per vehicle taken off the first multipliers. */
     static final double START_SHARE = 1;
 
