@@ -67,6 +67,9 @@ class NetworkLagrangianTest {
         double tolerance = 1e-7 * Math.max(1, Math.abs(optimum));
         double[] start = lag.start();
         assertThat(lag.evaluate(start).bound()).as("at the start").isGreaterThanOrEqualTo(optimum - tolerance);
+        double[] priced = Decomposition.prices(
+                f, lag, Formulation.Settings.milp(), SolveOptions.defaults(), SolveListener.NONE, Long.MAX_VALUE);
+        assertThat(lag.evaluate(priced).bound()).as("at the LP's prices").isGreaterThanOrEqualTo(optimum - tolerance);
         SplittableRandom random = new SplittableRandom(seed);
         double typical = 0;
         for (int i = 0; i < lag.atCapacity; i++) {
@@ -167,6 +170,28 @@ class NetworkLagrangianTest {
         NetworkLagrangian.Descent d = lag.descend(lag.start(), plain.objective(), 1e-9, 3000, Long.MAX_VALUE, null);
         assertThat(start).isGreaterThan(plain.objective() * 1.05);
         assertThat(d.bound()).isBetween(plain.objective(), plain.objective() * 1.015);
+    }
+
+    /**
+     * Started from the years' LP prices ({@link Decomposition#prices}), the descent on L comes closer
+     * to the optimum in 1,000 steps than from {@link NetworkLagrangian#start} (measured: 0.35 %
+     * against 0.65 %; on M 0.33 % against 2.5 %).
+     */
+    @Test
+    void the_lp_prices_start_the_descent_closer() {
+        Network n = ColumnGenerationTest.generated("L");
+        Plan plain = plain("L");
+        FrozenNetwork f = FrozenNetwork.of(n);
+        NetworkLagrangian lag = new NetworkLagrangian(f, 2);
+        double[] priced = Decomposition.prices(
+                f, lag, Formulation.Settings.milp(), SolveOptions.defaults(), SolveListener.NONE, Long.MAX_VALUE);
+        double fromPrices =
+                lag.descend(priced, Double.NaN, 0, 1000, Long.MAX_VALUE, null).bound();
+        double fromStart = lag.descend(lag.start(), Double.NaN, 0, 1000, Long.MAX_VALUE, null)
+                .bound();
+        assertThat(fromPrices).isGreaterThanOrEqualTo(plain.objective() * (1 - 1e-9));
+        assertThat(fromPrices).isLessThan(fromStart);
+        assertThat(fromPrices).isLessThan(plain.objective() * 1.005);
     }
 
     /**
