@@ -333,7 +333,7 @@ final class Decomposition {
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         double[] lpSeconds = new double[nT];
-        Runnable years = () -> IntStream.range(0, nT).parallel().forEach(t -> {
+        eachYear(nT, options, t -> {
             PlantStatus[] prior = new PlantStatus[restricted.nP];
             for (int p = 0; p < restricted.nP; p++) {
                 prior[p] = t == 0 ? restricted.priorStatus[p] : Lagrangian.status(point.state()[p][t - 1]);
@@ -372,13 +372,6 @@ final class Decomposition {
                 solver.delete();
             }
         });
-        int threads = Math.min(threads(options), nT);
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(years).join();
-        } finally {
-            pool.shutdown();
-        }
         double solveSeconds = (System.nanoTime() - begin) / 1e9;
         if (!failures.isEmpty()) {
             boolean late = end != Long.MAX_VALUE && System.nanoTime() >= end;
@@ -469,7 +462,7 @@ final class Decomposition {
         double sign = full.mode == Objective.NPV ? 1 : -1;
         int nT = full.nT;
         AtomicInteger priced = new AtomicInteger();
-        Runnable years = () -> IntStream.range(0, nT).parallel().forEach(t -> {
+        eachYear(nT, options, t -> {
             if (System.nanoTime() >= end) {
                 return;
             }
@@ -504,13 +497,17 @@ final class Decomposition {
                 solver.delete();
             }
         });
+        return y;
+    }
+
+    /** Runs {@code work} for the years 0 to nT − 1 on the threads the options allow, and waits. */
+    private static void eachYear(int nT, SolveOptions options, java.util.function.IntConsumer work) {
         ForkJoinPool pool = new ForkJoinPool(Math.min(threads(options), nT));
         try {
-            pool.submit(years).join();
+            pool.submit(() -> IntStream.range(0, nT).parallel().forEach(work)).join();
         } finally {
             pool.shutdown();
         }
-        return y;
     }
 
     /**
