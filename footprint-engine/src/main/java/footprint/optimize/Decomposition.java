@@ -142,16 +142,14 @@ final class Decomposition {
         // with a plan in hand, the full model is tried only with a fifth of the time limit left: a
         // MILP given seconds still builds its model and starts HiGHS, which does not always stop at
         // its limit (LL: HiGHS given 19 s took 61 s, through OR-Tools' request or its own option)
-        boolean timeForFull = !limited
-                || System.nanoTime() < end
-                        && (!plan.status().hasPlan() || end - System.nanoTime() >= (end - start) / 5);
-        if (!proven && full.arcs.size() <= Optimizer.FULL_AFTER_COLUMNS && !timeForFull) {
+        boolean fullWanted = !proven && full.arcs.size() <= Optimizer.FULL_AFTER_COLUMNS;
+        long left = end - System.nanoTime();
+        boolean timeForFull = !limited || left > 0 && (!plan.status().hasPlan() || left >= (end - start) / 5);
+        if (fullWanted && !timeForFull) {
             summary += String.format(
-                    Locale.ROOT,
-                    "; the full model was not solved: %.1f s of the limit left",
-                    Math.max(0, (end - System.nanoTime()) / 1e9));
+                    Locale.ROOT, "; the full model was not solved: %.1f s of the limit left", Math.max(0, left / 1e9));
         }
-        if (!proven && full.arcs.size() <= Optimizer.FULL_AFTER_COLUMNS && timeForFull) {
+        if (fullWanted && timeForFull) {
             listener.message("The bound leaves a gap above the one asked for: solving the full model");
             Plan whole = Optimizer.solve(
                     full, settings, Optimizer.timeLeft(rest, options, start), listener, System.nanoTime());
