@@ -34,6 +34,12 @@ class NetworkLagrangianTest {
                         SolveListener.NONE));
     }
 
+    /** The years' LP prices of a network with the model's families, no time limit. */
+    private static double[] prices(FrozenNetwork f, NetworkLagrangian lag) {
+        return Decomposition.prices(
+                f, lag, Formulation.Settings.milp(), SolveOptions.defaults(), SolveListener.NONE, Long.MAX_VALUE);
+    }
+
     static IntStream seeds() {
         return IntStream.range(0, 40);
     }
@@ -67,8 +73,7 @@ class NetworkLagrangianTest {
         double tolerance = 1e-7 * Math.max(1, Math.abs(optimum));
         double[] start = lag.start();
         assertThat(lag.evaluate(start).bound()).as("at the start").isGreaterThanOrEqualTo(optimum - tolerance);
-        double[] priced = Decomposition.prices(
-                f, lag, Formulation.Settings.milp(), SolveOptions.defaults(), SolveListener.NONE, Long.MAX_VALUE);
+        double[] priced = prices(f, lag);
         assertThat(lag.evaluate(priced).bound()).as("at the LP's prices").isGreaterThanOrEqualTo(optimum - tolerance);
         SplittableRandom random = new SplittableRandom(seed);
         double typical = 0;
@@ -183,8 +188,7 @@ class NetworkLagrangianTest {
         Plan plain = plain("L");
         FrozenNetwork f = FrozenNetwork.of(n);
         NetworkLagrangian lag = new NetworkLagrangian(f, 2);
-        double[] priced = Decomposition.prices(
-                f, lag, Formulation.Settings.milp(), SolveOptions.defaults(), SolveListener.NONE, Long.MAX_VALUE);
+        double[] priced = prices(f, lag);
         double fromPrices =
                 lag.descend(priced, Double.NaN, 0, 1000, Long.MAX_VALUE, null).bound();
         double fromStart = lag.descend(lag.start(), Double.NaN, 0, 1000, Long.MAX_VALUE, null)
