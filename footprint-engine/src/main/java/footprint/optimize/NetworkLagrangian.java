@@ -61,6 +61,22 @@ final class NetworkLagrangian {
 
     final int[] arcCell;
     final int[] arcProduct;
+    /** [p]: the products of plant p's arcs, each once. */
+    final int[][] plantProducts;
+    /**
+     * The arcs of each plant-year side by side (those of (p, t) from {@code yearStart[p·nT + t]}),
+     * with their value, product and cell in the same order: the subproblem's pass over them reads
+     * memory in sequence.
+     */
+    private final int[] yearStart;
+
+    private final int[] yearArc;
+    private final double[] yearValue;
+    private final int[] yearProduct;
+    private final int[] yearCell;
+    /** Each supply arc's component plant. */
+    private final int[] supplyPlant;
+
     final double[] arcUb;
     // demand cells: (m·nK + k)·nT + t
     final int nCells;
@@ -140,6 +156,40 @@ final class NetworkLagrangian {
             arcProduct[i] = a.product();
             arcUb[i] = f.arcStopped.get(i) ? 0 : dem;
             value[i] = arcUb[i] > 0 ? sign * Formulation.arcObjective(f, a) : Double.NEGATIVE_INFINITY;
+        }
+        yearStart = new int[f.nP * f.nT + 1];
+        yearArc = new int[nA];
+        yearValue = new double[nA];
+        yearProduct = new int[nA];
+        yearCell = new int[nA];
+        int at = 0;
+        for (int p = 0; p < f.nP; p++) {
+            for (int t = 0; t < f.nT; t++) {
+                yearStart[p * f.nT + t] = at;
+                for (int i : f.arcsByPlantYear[p][t]) {
+                    yearArc[at] = i;
+                    yearValue[at] = value[i];
+                    yearProduct[at] = arcProduct[i];
+                    yearCell[at] = arcCell[i];
+                    at++;
+                }
+            }
+        }
+        yearStart[f.nP * f.nT] = at;
+        supplyPlant = new int[f.supplyArcs.size()];
+        for (SupplyArc sa : f.supplyArcs) {
+            supplyPlant[sa.index()] = sa.componentPlant();
+        }
+        plantProducts = new int[f.nP][];
+        java.util.BitSet made = new java.util.BitSet(f.nK);
+        for (int p = 0; p < f.nP; p++) {
+            made.clear();
+            for (int[] arcs : f.arcsByPlantYear[p]) {
+                for (int i : arcs) {
+                    made.set(arcProduct[i]);
+                }
+            }
+            plantProducts[p] = made.stream().toArray();
         }
         cellDemand = new double[nCells];
         lostValue = new double[nCells];
@@ -682,8 +732,6 @@ final class NetworkLagrangian {
         int[] idx = new int[256];
         double[] lineLeft;
         double[] productCost;
-        int[] productStamp;
-        int stamp;
         double[] best;
         int[] bestFrom;
         double[][] knap; // [t][S]
@@ -705,7 +753,6 @@ final class NetworkLagrangian {
         Scratch s = new Scratch();
         s.lineLeft = new double[f.nF];
         s.productCost = new double[f.nK];
-        s.productStamp = new int[f.nK];
         s.best = new double[f.nC];
         s.bestFrom = new int[f.nC];
         s.knap = new double[f.nT][1 << MAX_OPTIONS];
@@ -915,7 +962,7 @@ final class NetworkLagrangian {
         Arrays.fill(s.best, INF);
         Arrays.fill(s.bestFrom, -1);
         for (int si : f.supplyByPlantYear[p][t]) {
-            int q = f.supplyArcs.get(si).componentPlant();
+            int q = supplyPlant[si];
             int c = f.componentOf[q];
             int qt = atCapacity + q * f.nT + t;
             double v = supplyCost[si] + y[qt] / scale[qt];
@@ -932,29 +979,40 @@ final class NetworkLagrangian {
         for (int ci : outputRows[p][t]) {
             output += y[atOutput + ci];
         }
-        s.stamp++;
-        int n = 0;
-        for (int a : f.arcsByPlantYear[p][t]) {
-            double v = value[a];
-            if (!(v > Double.NEGATIVE_INFINITY)) {
-                continue;
-            }
-            int k = arcProduct[a];
-            if (s.productStamp[k] != s.stamp) {
-                s.productStamp[k] = s.stamp;
-                double cost = 0;
-                for (int c = 0; c < f.nC; c++) {
-                    double u = f.bom[k][c];
-                    if (u > 0 && f.supplied[c]) {
-                        cost += u * s.best[c];
-                    }
+        // each product's components at the cheapest supply, for the plant's products only
+        for (int k : plantProducts[p]) {
+            double cost = 0;
+            for (int c = 0; c < f.nC; c++) {
+                double u = f.bom[k][c];
+                if (u > 0 && f.supplied[c]) {
+                    cost += u * s.best[c];
                 }
-                s.productCost[k] = cost;
             }
-            double r = v - s.productCost[k] - y[arcCell[a]] + output;
+            s.productCost[k] = cost;
+        }
+        int from = yearStart[p * f.nT + t];
+        int len = yearStart[p * f.nT + t + 1] - from;
+        if (s.r.length < len) {
+            s.r = new double[Math.max(len, 2 * s.r.length)];
+            s.idx = new int[s.r.length];
+        }
+        // first every arc's reduced profit without branches, so that the loads of the multipliers
+        // (scattered over the cells) overlap; on XL this loop is most of a step
+        double[] rs = s.r;
+        double[] cost = s.productCost;
+        for (int i = 0; i < len; i++) {
+            int at = from + i;
+            rs[i] = yearValue[at] - cost[yearProduct[at]] - y[yearCell[at]] + output;
+        }
+        // then the local-content terms, and the positive ones moved to the front (n ≤ i)
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            int a = yearArc[from + i];
+            double r = rs[i]; // −∞ for an arc that cannot flow, whatever is added below
             int j = arcLocal[a];
             if (j >= 0) {
                 // local content: the rules' multipliers on the flow, and the credit of its components
+                int k = arcProduct[a];
                 int m = localArcMarket[j];
                 int[] ruled = localRowsOf[m * f.nT + t];
                 double rho = 0;
@@ -976,15 +1034,9 @@ final class NetworkLagrangian {
                     }
                 }
             }
-            if (r > 0) {
-                if (n == s.r.length) {
-                    s.r = Arrays.copyOf(s.r, 2 * n);
-                    s.idx = Arrays.copyOf(s.idx, 2 * n);
-                }
-                s.r[n] = r;
-                s.idx[n] = a;
-                n++;
-            }
+            rs[n] = r;
+            s.idx[n] = a;
+            n += r > 0 ? 1 : 0;
         }
         sortDescending(s.r, s.idx, 0, n);
         return n;
