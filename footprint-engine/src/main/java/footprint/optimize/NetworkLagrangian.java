@@ -997,7 +997,7 @@ final class NetworkLagrangian {
             s.idx = new int[s.r.length];
         }
         // first every arc's reduced profit without branches, so that the loads of the multipliers
-        // (scattered over the cells) overlap; on XL this loop is most of a step
+        // (scattered over the cells) overlap; on XL this loop is still the largest part of a step
         double[] rs = s.r;
         double[] cost = s.productCost;
         for (int i = 0; i < len; i++) {
