@@ -479,7 +479,7 @@ final class Decomposition {
                     for (int k = 0; k < year.nK; k++) {
                         MPConstraint row = form.demandRow[m][k][0];
                         if (row != null) {
-                            y[(m * full.nK + k) * nT + t] = sign * row.dualValue();
+                            y[lag.cell(m, k, t)] = sign * row.dualValue();
                         }
                     }
                 }

@@ -150,7 +150,7 @@ final class NetworkLagrangian {
         arcUb = new double[nA];
         for (Arc a : f.arcs) {
             int i = a.index();
-            int cell = (a.market() * f.nK + a.product()) * f.nT + a.year();
+            int cell = cell(a.market(), a.product(), a.year());
             double dem = f.demand[a.market()][a.product()][a.year()];
             arcCell[i] = cell;
             arcProduct[i] = a.product();
@@ -196,7 +196,7 @@ final class NetworkLagrangian {
         for (int m = 0; m < f.nM; m++) {
             for (int k = 0; k < f.nK; k++) {
                 for (int t = 0; t < f.nT; t++) {
-                    int cell = (m * f.nK + k) * f.nT + t;
+                    int cell = cell(m, k, t);
                     double dem = f.demand[m][k][t];
                     cellDemand[cell] = Math.max(0, dem);
                     boolean allowed = dem > 0 && (npv || !Double.isNaN(f.penalty[m][t]));
@@ -511,6 +511,11 @@ final class NetworkLagrangian {
      *     evaluate)
      */
     record Point(double bound, double[] flow, int[][] state, int[][] tools, double[] gradient) {}
+
+    /** The demand cell of market m, product k and year t: its multiplier's place in y. */
+    int cell(int m, int k, int t) {
+        return (m * f.nK + k) * f.nT + t;
+    }
 
     /** Solves the subproblem at multipliers y. */
     Point evaluate(double[] y) {
