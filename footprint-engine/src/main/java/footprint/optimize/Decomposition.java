@@ -25,9 +25,11 @@ import java.util.stream.IntStream;
  * over the last steps ({@link #consensus}) and solves the flows, an LP once the integers are fixed:
  *
  * <ol>
- *   <li>on networks of at most {@link #PRICES_UP_TO} arcs, demand prices from each year's LP
- *       relaxation on the best arcs of every plant ({@link #prices}, up to 30 % of the time limit),
- *       where the descent starts (elsewhere it starts from {@link NetworkLagrangian#start});
+ *   <li>demand prices where the descent starts: on networks of at most {@link #pricesUpTo} arcs
+ *       from each year's LP relaxation on the best arcs of every plant ({@link #prices}, up to 30 %
+ *       of the time limit), on larger ones from each year's transportation problem ({@link
+ *       FlowPrices}, a min-cost flow; years not priced by 10 % of the limit keep {@link
+ *       NetworkLagrangian#start});
  *   <li>a first descent (to 55 % of the time limit after the prices, else 40 %) aiming 2 % below its
  *       best bound;
  *   <li>a plan;
@@ -51,8 +53,10 @@ final class Decomposition {
      * #prices}). Measured: on LL (184,717 arcs) the LPs take 1.5 s a year and the decomposition
      * proves 0.76 % in 43 s (2.2 % in 120 s from {@link NetworkLagrangian#start}); on XL (13.4
      * million) they take 75 to 150 s a year, and with them the 900 s run ended at 53 % against 40 %.
+     * Larger networks start from the years' flows ({@link #flowPrices}). Not final: tests lower it
+     * to take that path on small networks.
      */
-    static final int PRICES_UP_TO = Optimizer.FULL_AFTER_COLUMNS;
+    static int pricesUpTo = Optimizer.FULL_AFTER_COLUMNS;
 
     /** Arcs kept per demand cell for the plan's flows, best margin first. */
     static final int PER_CELL = 6;
@@ -95,8 +99,10 @@ final class Decomposition {
             return true;
         };
         double gapAim = options.relativeGap() / 4;
-        boolean priceFirst = full.arcs.size() <= PRICES_UP_TO;
-        double[] y0 = priceFirst ? prices(full, lag, settings, rest, listener, share(start, end, 0.3)) : lag.start();
+        boolean priceFirst = full.arcs.size() <= pricesUpTo;
+        double[] y0 = priceFirst
+                ? prices(full, lag, settings, rest, listener, share(start, end, 0.3))
+                : flowPrices(lag, options, listener, share(start, end, 0.1));
         NetworkLagrangian.Descent first =
                 lag.descend(y0, Double.NaN, gapAim, MAX_STEPS, share(start, end, priceFirst ? 0.55 : 0.4), progress);
         if (first.bound() == Double.POSITIVE_INFINITY || first.point() == null) {
@@ -496,6 +502,25 @@ final class Decomposition {
             }
         });
         return y;
+    }
+
+    /**
+     * Demand prices to start the descent from on networks too big for the years' LPs: each year's
+     * transportation problem ({@link FlowPrices}). Measured: XL's L there is 9.52e12 against 1.06e13
+     * at {@link NetworkLagrangian#start}, in 52 s for the twelve years; LL's descent from them comes
+     * to 6.790e11 in 1,000 steps, against 7.025e11 from the start and 6.771e11 from the LPs' prices.
+     */
+    private static double[] flowPrices(
+            NetworkLagrangian lag, SolveOptions options, SolveListener listener, long deadline) {
+        long t0 = System.nanoTime();
+        FlowPrices.Priced priced = FlowPrices.of(lag, threads(options), deadline);
+        listener.message(String.format(
+                Locale.ROOT,
+                "Demand prices from each year's flows: %d of %d years (%.1f s)",
+                priced.years(),
+                lag.f.nT,
+                seconds(t0)));
+        return priced.y();
     }
 
     /** Runs {@code work} for the years 0 to nT − 1 on the threads the options allow, and waits. */
