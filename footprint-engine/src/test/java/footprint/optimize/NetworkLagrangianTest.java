@@ -343,6 +343,41 @@ class NetworkLagrangianTest {
         PlanInvariants.check(n, plan);
     }
 
+    /**
+     * The partial sort of the knapsacks' candidates: on random arrays of every length to 200 and every
+     * limit, the values before the limit are the largest, in order, each at least every later one, and
+     * the indices stay with their values.
+     */
+    @Test
+    void candidates_sort_best_first_up_to_a_limit() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int n = 0; n <= 200; n++) {
+            for (int limit = 0; limit <= n; limit += 1 + random.nextInt(9)) {
+                double[] r = new double[n];
+                int[] idx = new int[n];
+                for (int i = 0; i < n; i++) {
+                    r[i] = random.nextInt(60) / 7.0; // ties included
+                    idx[i] = i;
+                }
+                double[] original = r.clone();
+                NetworkLagrangian.sortTop(r, idx, 0, n, limit);
+                double[] expected = original.clone();
+                java.util.Arrays.sort(expected);
+                for (int i = 0; i < limit; i++) {
+                    assertThat(r[i]).as("n %d, limit %d, place %d", n, limit, i).isEqualTo(expected[n - 1 - i]);
+                }
+                for (int i = limit; i < n; i++) {
+                    assertThat(r[i]).isLessThanOrEqualTo(limit > 0 ? r[limit - 1] : Double.POSITIVE_INFINITY);
+                }
+                for (int i = 0; i < n; i++) {
+                    assertThat(original[idx[i]]).isEqualTo(r[i]);
+                }
+                assertThat(java.util.Arrays.stream(idx).sorted().toArray())
+                        .isEqualTo(IntStream.range(0, n).toArray());
+            }
+        }
+    }
+
     /** M at a gap of 1 % with the technique: within 1 % of the plain optimum, with a bound beyond it. */
     @Test
     void a_solve_ends_within_the_gap_asked_for() {
