@@ -507,8 +507,8 @@ final class Decomposition {
     /**
      * Demand prices to start the descent from on networks too big for the years' LPs: each year's
      * transportation problem ({@link FlowPrices}). Measured: XL's L there is 9.52e12 against 1.06e13
-     * at {@link NetworkLagrangian#start}, in 52 s for the twelve years; LL's descent from them comes
-     * to 6.790e11 in 1,000 steps, against 7.025e11 from the start and 6.771e11 from the LPs' prices.
+     * at {@link NetworkLagrangian#start}, in 22 to 52 s for the twelve years; LL's descent from them comes
+     * to 6.790e11 in 1,000 steps, against 7.02e11 from the start and 6.771e11 from the LPs' prices.
      */
     private static double[] flowPrices(
             NetworkLagrangian lag, SolveOptions options, SolveListener listener, long deadline) {

@@ -28,7 +28,10 @@ final class FlowPrices {
     /** Costs are scaled so that the largest is about this many units. */
     static final double RESOLUTION = 1e7;
 
-    /** Flows are scaled so that the total demand of a year is about this many units. */
+    /**
+     * Flows are scaled so that the total demand of a year is about this many units (capacities are
+     * cut to that demand: no plant can ship more), so that no cost of a flow overflows.
+     */
     static final double FLOW_UNITS = 1e9;
 
     private FlowPrices() {}
@@ -133,7 +136,10 @@ final class FlowPrices {
                 for (int p = 0; p < f.nP; p++) {
                     if (plantNode[p] >= 0) {
                         mcf.addArcWithCapacityAndUnitCost(
-                                0, plantNode[p], units(f.capacity[p][t], flowScale), money(perVehicle[p], costScale));
+                                0,
+                                plantNode[p],
+                                units(Math.min(f.capacity[p][t], demand), flowScale),
+                                money(perVehicle[p], costScale));
                     }
                 }
                 for (int p = 0; p < f.nP; p++) {
@@ -141,7 +147,10 @@ final class FlowPrices {
                         int line = lineNode[p * f.nF + pf];
                         if (line >= 0) {
                             mcf.addArcWithCapacityAndUnitCost(
-                                    plantNode[p], line, units(f.lineCapacity[p][pf][t], flowScale), 0);
+                                    plantNode[p],
+                                    line,
+                                    units(Math.min(f.lineCapacity[p][pf][t], demand), flowScale),
+                                    0);
                         }
                     }
                 }
