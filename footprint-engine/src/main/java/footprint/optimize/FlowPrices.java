@@ -101,6 +101,8 @@ final class FlowPrices {
             Arrays.fill(cellNode, -1);
             int[] lineNode = new int[f.nP * f.nF];
             Arrays.fill(lineNode, -1);
+            // the arcs that can carry flow, of the plants that may run
+            int[] usable = new int[64];
             int arcs = 0;
             for (int p = 0; p < f.nP; p++) {
                 if (plantNode[p] < 0) {
@@ -110,7 +112,10 @@ final class FlowPrices {
                     if (!(margin[i] > Double.NEGATIVE_INFINITY) || lag.arcUb[i] <= 0) {
                         continue;
                     }
-                    arcs++;
+                    if (arcs == usable.length) {
+                        usable = Arrays.copyOf(usable, 2 * arcs);
+                    }
+                    usable[arcs++] = i;
                     topCost = Math.max(topCost, Math.abs(margin[i]));
                     Arc a = f.arcs.get(i);
                     int mk = a.market() * f.nK + a.product();
@@ -154,22 +159,16 @@ final class FlowPrices {
                         }
                     }
                 }
-                for (int p = 0; p < f.nP; p++) {
-                    if (plantNode[p] < 0) {
-                        continue;
-                    }
-                    for (int i : f.arcsByPlantYear[p][t]) {
-                        if (!(margin[i] > Double.NEGATIVE_INFINITY) || lag.arcUb[i] <= 0) {
-                            continue;
-                        }
-                        Arc a = f.arcs.get(i);
-                        int line = lineNode[p * f.nF + f.productPlatform[a.product()]];
-                        mcf.addArcWithCapacityAndUnitCost(
-                                line >= 0 ? line : plantNode[p],
-                                cellNode[a.market() * f.nK + a.product()],
-                                units(lag.arcUb[i], flowScale),
-                                money(-margin[i], costScale));
-                    }
+                for (int j = 0; j < arcs; j++) {
+                    int i = usable[j];
+                    Arc a = f.arcs.get(i);
+                    int p = a.plant();
+                    int line = lineNode[p * f.nF + f.productPlatform[a.product()]];
+                    mcf.addArcWithCapacityAndUnitCost(
+                            line >= 0 ? line : plantNode[p],
+                            cellNode[a.market() * f.nK + a.product()],
+                            units(lag.arcUb[i], flowScale),
+                            money(-margin[i], costScale));
                 }
                 // a cell's vehicles leave for the sink, each sold one sparing the cell a lost sale
                 // (its lost value: 0 in NPV mode, the penalty in cost mode); where demand must be met

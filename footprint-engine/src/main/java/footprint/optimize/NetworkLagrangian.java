@@ -1133,7 +1133,8 @@ final class NetworkLagrangian {
     /**
      * Sorts r[from, to) descending as far as index {@code limit} (idx alongside): afterwards
      * r[from, limit) holds the largest values in order, each at least every value after it
-     * (partial quicksort: only the parts that reach below the limit are sorted).
+     * (partial quicksort: only the parts that reach below the limit are sorted; insertion sort on
+     * short ranges).
      */
     static void sortTop(double[] r, int[] idx, int from, int to, int limit) {
         while (to - from > 16 && from < limit) {
@@ -1158,46 +1159,20 @@ final class NetworkLagrangian {
                     j--;
                 }
             }
-            // [from, j] ≥ pivot, (j, i) = pivot, [i, to) ≤ pivot
-            sortTop(r, idx, from, j + 1, limit);
-            from = i;
-        }
-        if (from < limit) {
-            sortDescending(r, idx, from, to);
-        }
-    }
-
-    /** Sorts r[from, to) descending, idx alongside (quicksort, insertion sort on short ranges). */
-    static void sortDescending(double[] r, int[] idx, int from, int to) {
-        while (to - from > 16) {
-            double pivot = median(r[from], r[(from + to) >>> 1], r[to - 1]);
-            int i = from;
-            int j = to - 1;
-            while (i <= j) {
-                while (r[i] > pivot) {
-                    i++;
-                }
-                while (r[j] < pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double tr = r[i];
-                    r[i] = r[j];
-                    r[j] = tr;
-                    int ti = idx[i];
-                    idx[i] = idx[j];
-                    idx[j] = ti;
-                    i++;
-                    j--;
-                }
-            }
-            if (j + 1 - from < to - i) {
-                sortDescending(r, idx, from, j + 1);
+            // [from, j] ≥ pivot, (j, i) = pivot and in place, [i, to) ≤ pivot
+            if (limit <= i) {
+                to = j + 1; // nothing past the pivots is wanted
+            } else if (j + 1 - from < to - i) {
+                // both sides wanted: the smaller by recursion, so that the stack stays short
+                sortTop(r, idx, from, j + 1, limit);
                 from = i;
             } else {
-                sortDescending(r, idx, i, to);
+                sortTop(r, idx, i, to, limit);
                 to = j + 1;
             }
+        }
+        if (from >= limit) {
+            return;
         }
         for (int i = from + 1; i < to; i++) {
             double x = r[i];
@@ -1211,6 +1186,11 @@ final class NetworkLagrangian {
             r[j + 1] = x;
             idx[j + 1] = xi;
         }
+    }
+
+    /** Sorts r[from, to) descending, idx alongside. */
+    static void sortDescending(double[] r, int[] idx, int from, int to) {
+        sortTop(r, idx, from, to, to);
     }
 
     private static double median(double a, double b, double c) {

@@ -189,18 +189,9 @@ class NetworkLagrangianTest {
      */
     @Test
     void the_lp_prices_start_the_descent_closer() {
-        Network n = ColumnGenerationTest.generated("L");
-        Plan plain = plain("L");
-        FrozenNetwork f = FrozenNetwork.of(n);
+        FrozenNetwork f = FrozenNetwork.of(ColumnGenerationTest.generated("L"));
         NetworkLagrangian lag = new NetworkLagrangian(f, 2);
-        double[] priced = prices(f, lag);
-        double fromPrices =
-                lag.descend(priced, Double.NaN, 0, 1000, Long.MAX_VALUE, null).bound();
-        double fromStart = lag.descend(lag.start(), Double.NaN, 0, 1000, Long.MAX_VALUE, null)
-                .bound();
-        assertThat(fromPrices).isGreaterThanOrEqualTo(plain.objective() * (1 - 1e-9));
-        assertThat(fromPrices).isLessThan(fromStart);
-        assertThat(fromPrices).isLessThan(plain.objective() * 1.005);
+        startsCloser(lag, prices(f, lag), plain("L"));
     }
 
     /**
@@ -211,12 +202,18 @@ class NetworkLagrangianTest {
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"L", "M"})
     void the_flows_prices_start_the_descent_closer(String size) {
-        Network n = ColumnGenerationTest.generated(size);
-        Plan plain = plain(size);
-        NetworkLagrangian lag = new NetworkLagrangian(FrozenNetwork.of(n), 2);
+        NetworkLagrangian lag = new NetworkLagrangian(FrozenNetwork.of(ColumnGenerationTest.generated(size)), 2);
         double[] priced = FlowPrices.of(lag, 2, Long.MAX_VALUE).y();
         assertThat(lag.evaluate(priced).bound())
                 .isLessThan(lag.evaluate(lag.start()).bound());
+        startsCloser(lag, priced, plain(size));
+    }
+
+    /**
+     * 1,000 steps from {@code priced} end closer to the optimum than 1,000 from the start, within
+     * 0.5 % of it, and above it.
+     */
+    private static void startsCloser(NetworkLagrangian lag, double[] priced, Plan plain) {
         double fromPrices =
                 lag.descend(priced, Double.NaN, 0, 1000, Long.MAX_VALUE, null).bound();
         double fromStart = lag.descend(lag.start(), Double.NaN, 0, 1000, Long.MAX_VALUE, null)
