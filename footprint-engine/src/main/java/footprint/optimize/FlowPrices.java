@@ -44,8 +44,8 @@ final class FlowPrices {
      * @return the multipliers, and how many years were priced
      */
     static Priced of(NetworkLagrangian lag, int threads, long deadline) {
-        double[] y = lag.start();
         double[] margin = lag.margins();
+        double[] y = lag.start(margin);
         int nT = lag.f.nT;
         AtomicInteger priced = new AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, Math.min(threads, nT)));
@@ -93,7 +93,7 @@ final class FlowPrices {
                 boolean runs = f.mayRun[p][t] && f.capacity[p][t] > 0;
                 plantNode[p] = runs ? nodes++ : -1;
                 if (runs) {
-                    perVehicle[p] = -lag.runPayoff[p][t] / f.capacity[p][t];
+                    perVehicle[p] = lag.fixedPerVehicle(p, t);
                     topCost = Math.max(topCost, Math.abs(perVehicle[p]));
                 }
             }

@@ -460,17 +460,20 @@ final class NetworkLagrangian {
 
     /** The first multipliers: each demand row at the best margin of a vehicle of it, the others 0. */
     double[] start() {
+        return start(margins());
+    }
+
+    /** {@link #start} from the arcs' {@link #margins}, where the caller has them already. */
+    double[] start(double[] margin) {
         double[] y = new double[size];
         Arrays.fill(y, 0, nCells, Double.NEGATIVE_INFINITY);
-        double[] margin = margins();
         // each cell at its best margin less the plant's fixed cost per vehicle of capacity: a plant
         // is then worth running only where it beats the best by more than its fixed cost
         for (Arc a : f.arcs) {
             int i = a.index();
             int p = a.plant();
             int t = a.year();
-            double perVehicle = f.capacity[p][t] > 0 ? -runPayoff[p][t] / f.capacity[p][t] : 0;
-            y[arcCell[i]] = Math.max(y[arcCell[i]], margin[i] - START_SHARE * perVehicle);
+            y[arcCell[i]] = Math.max(y[arcCell[i]], margin[i] - START_SHARE * fixedPerVehicle(p, t));
         }
         for (int cell = 0; cell < nCells; cell++) {
             if (!Double.isNaN(lostValue[cell])) {
@@ -481,6 +484,11 @@ final class NetworkLagrangian {
             }
         }
         return y;
+    }
+
+    /** Plant p's fixed cost of running in year t spread over its capacity (0 without capacity). */
+    double fixedPerVehicle(int p, int t) {
+        return f.capacity[p][t] > 0 ? -runPayoff[p][t] / f.capacity[p][t] : 0;
     }
 
     /**

@@ -60,10 +60,6 @@ class FlowPricesTest {
         }
     }
 
-    private static double perVehicle(NetworkLagrangian lag, int p, int t) {
-        return -lag.runPayoff[p][t] / lag.f.capacity[p][t];
-    }
-
     /** The year's transportation LP, solved by GLOP: its optimal value. */
     private static double transportationLp(
             FrozenNetwork f, NetworkLagrangian lag, double[] margin, List<Integer> arcs, int t) {
@@ -78,7 +74,7 @@ class FlowPricesTest {
                 int pf = f.productPlatform[a.product()];
                 int c = lag.arcCell[i];
                 MPVariable x = solver.makeNumVar(0, lag.arcUb[i], "x" + i);
-                solver.objective().setCoefficient(x, margin[i] - perVehicle(lag, p, t));
+                solver.objective().setCoefficient(x, margin[i] - lag.fixedPerVehicle(p, t));
                 if (plant[p] == null) {
                     plant[p] = solver.makeConstraint(0, f.capacity[p][t]);
                 }
@@ -136,7 +132,7 @@ class FlowPricesTest {
         for (int p = 0; p < f.nP; p++) {
             Integer[] order = byPlant.get(p).toArray(new Integer[0]);
             for (int i : order) {
-                r[i] = margin[i] - perVehicle(lag, p, t) - y[lag.arcCell[i]];
+                r[i] = margin[i] - lag.fixedPerVehicle(p, t) - y[lag.arcCell[i]];
             }
             Arrays.sort(order, (a, b) -> Double.compare(r[b], r[a]));
             double left = f.capacity[p][t];
