@@ -337,7 +337,7 @@ final class Decomposition {
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         double[] lpSeconds = new double[nT];
-        eachYear(nT, options, t -> {
+        eachYear(nT, threads(options), t -> {
             PlantStatus[] prior = new PlantStatus[restricted.nP];
             for (int p = 0; p < restricted.nP; p++) {
                 prior[p] = t == 0 ? restricted.priorStatus[p] : Lagrangian.status(point.state()[p][t - 1]);
@@ -466,7 +466,7 @@ final class Decomposition {
         double sign = full.mode == Objective.NPV ? 1 : -1;
         int nT = full.nT;
         AtomicInteger priced = new AtomicInteger();
-        eachYear(nT, options, t -> {
+        eachYear(nT, threads(options), t -> {
             if (System.nanoTime() >= end) {
                 return;
             }
@@ -523,9 +523,9 @@ final class Decomposition {
         return priced.y();
     }
 
-    /** Runs {@code work} for the years 0 to nT − 1 on the threads the options allow, and waits. */
-    private static void eachYear(int nT, SolveOptions options, java.util.function.IntConsumer work) {
-        ForkJoinPool pool = new ForkJoinPool(Math.min(threads(options), nT));
+    /** Runs {@code work} for the years 0 to nT − 1 on (at most) {@code threads} threads, and waits. */
+    static void eachYear(int nT, int threads, java.util.function.IntConsumer work) {
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Math.min(threads, nT)));
         try {
             pool.submit(() -> IntStream.range(0, nT).parallel().forEach(work)).join();
         } finally {

@@ -4,9 +4,7 @@ import com.google.ortools.graph.MinCostFlow;
 import com.google.ortools.graph.MinCostFlowBase;
 import footprint.optimize.FrozenNetwork.Arc;
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * Demand prices for {@link NetworkLagrangian}'s descent from each year's transportation problem: the
@@ -48,18 +46,12 @@ final class FlowPrices {
         double[] y = lag.start(margin);
         int nT = lag.f.nT;
         AtomicInteger priced = new AtomicInteger();
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Math.min(threads, nT)));
-        try {
-            // the years write disjoint cells of y
-            pool.submit(() -> IntStream.range(0, nT).parallel().forEach(t -> {
-                        if (System.nanoTime() < deadline && new Year(lag, margin, t).solve(y)) {
-                            priced.incrementAndGet();
-                        }
-                    }))
-                    .join();
-        } finally {
-            pool.shutdown();
-        }
+        // the years write disjoint cells of y
+        Decomposition.eachYear(nT, threads, t -> {
+            if (System.nanoTime() < deadline && new Year(lag, margin, t).solve(y)) {
+                priced.incrementAndGet();
+            }
+        });
         return new Priced(y, priced.get());
     }
 
