@@ -423,7 +423,59 @@ final class NetworkLagrangian {
                 scale[atSupply + si] = perVehicle[c];
             }
         }
+        // the multipliers that can move: a cell without demand has no arc that may flow, so its
+        // subgradient is 0 at every step (on XL three cells in five)
+        int demanded = 0;
+        for (int cell = 0; cell < nCells; cell++) {
+            demanded += cellDemand[cell] > 0 ? 1 : 0;
+        }
+        activeCells = demanded;
+        active = new int[demanded + (atSupply - atCapacity) + localSupplyRow.cardinality()];
+        int[] place = new int[nCells];
+        int n = 0;
+        for (int cell = 0; cell < nCells; cell++) {
+            if (cellDemand[cell] > 0) {
+                place[cell] = n;
+                active[n++] = cell;
+            }
+        }
+        for (int i = atCapacity; i < atSupply; i++) {
+            active[n++] = i;
+        }
+        for (int si = localSupplyRow.nextSetBit(0); si >= 0; si = localSupplyRow.nextSetBit(si + 1)) {
+            active[n++] = atSupply + si;
+        }
+        // the arcs that may flow, by cell, so that each cell's subgradient is one sum
+        cellArcStart = new int[demanded + 1];
+        for (int i = 0; i < nA; i++) {
+            if (arcUb[i] > 0) {
+                cellArcStart[place[arcCell[i]] + 1]++;
+            }
+        }
+        for (int j = 0; j < demanded; j++) {
+            cellArcStart[j + 1] += cellArcStart[j];
+        }
+        cellArcs = new int[cellArcStart[demanded]];
+        int[] fill = Arrays.copyOf(cellArcStart, demanded);
+        for (int i = 0; i < nA; i++) {
+            if (arcUb[i] > 0) {
+                cellArcs[fill[place[arcCell[i]]]++] = i;
+            }
+        }
     }
+
+    /**
+     * The multipliers whose subgradient may be other than 0, in increasing order: first the {@link
+     * #activeCells} cells with demand, then every row of component capacity, minimum output and
+     * local content, then the local supply rows that exist. The others keep their first value.
+     */
+    private final int[] active;
+
+    private final int activeCells;
+    /** The arcs that may flow into the j-th active cell: cellArcs[cellArcStart[j], cellArcStart[j + 1]). */
+    private final int[] cellArcStart;
+
+    private final int[] cellArcs;
 
     // ---- the multipliers: one vector, in sections; rows scaled so that a step moves each alike ----
 
@@ -553,8 +605,10 @@ final class NetworkLagrangian {
             flowWork = new double[nA];
             gradientWork = new double[size];
         } else {
-            Arrays.fill(flowWork, 0);
-            Arrays.fill(gradientWork, 0);
+            // the cells' entries are set below, every flow by its plant's pass
+            for (int j = activeCells; j < active.length; j++) {
+                gradientWork[active[j]] = 0;
+            }
         }
         double[] flow = flowWork;
         double[] g = gradientWork;
@@ -588,25 +642,24 @@ final class NetworkLagrangian {
         for (double v : plantValue) {
             bound += v;
         }
-        // demand rows: dem − Σ x − lost
-        for (int cell = 0; cell < nCells; cell++) {
-            double dem = cellDemand[cell];
-            if (dem <= 0) {
-                continue;
+        // demand rows: dem − Σ x − lost, cell by cell
+        bound += sum(activeCells, 1, (lo, hi, sums) -> {
+            for (int j = lo; j < hi; j++) {
+                int cell = active[j];
+                double dem = cellDemand[cell];
+                double l = y[cell];
+                double gc = dem;
+                sums[0] += l * dem;
+                if (!Double.isNaN(lostValue[cell]) && lostValue[cell] > l) {
+                    sums[0] += (lostValue[cell] - l) * dem;
+                    gc = 0;
+                }
+                for (int x = cellArcStart[j]; x < cellArcStart[j + 1]; x++) {
+                    gc -= flow[cellArcs[x]];
+                }
+                g[cell] = gc;
             }
-            double l = y[cell];
-            bound += l * dem;
-            g[cell] = dem;
-            if (!Double.isNaN(lostValue[cell]) && lostValue[cell] > l) {
-                bound += (lostValue[cell] - l) * dem;
-                g[cell] = 0;
-            }
-        }
-        for (int i = 0; i < nA; i++) {
-            if (flow[i] != 0) {
-                g[arcCell[i]] -= flow[i];
-            }
-        }
+        })[0];
         // component capacity rows: (capacity − Σ y) / scale
         for (int qt = 0; qt < f.nQ * f.nT; qt++) {
             if (componentCap[qt] < INF) {
@@ -699,7 +752,11 @@ final class NetworkLagrangian {
             if (best == INF || pt.bound() < best - 1e-12 * Math.abs(best)) {
                 boolean much = best == INF || pt.bound() < best - 1e-6 * Math.abs(best);
                 best = pt.bound();
-                System.arraycopy(y, 0, bestY, 0, y.length);
+                sum(active.length, 0, (from, to, sums) -> {
+                    for (int j = from; j < to; j++) {
+                        bestY[active[j]] = y[active[j]];
+                    }
+                });
                 bestPoint = pt;
                 if (much) {
                     stale = 0;
@@ -723,33 +780,71 @@ final class NetworkLagrangian {
             }
             double[] g = pt.gradient();
             // deflected direction (Camerini, Fratta and Maffioli): d = g + β·d_previous
-            double gd = 0;
-            double dd = 0;
-            for (int i = 0; i < size; i++) {
-                if (i >= atCapacity && y[i] <= 0 && g[i] > 0) {
-                    g[i] = 0; // the projection holds this multiplier at 0
+            double[] dots = sum(active.length, 2, (from, to, sums) -> {
+                for (int j = from; j < to; j++) {
+                    int i = active[j];
+                    if (i >= atCapacity && y[i] <= 0 && g[i] > 0) {
+                        g[i] = 0; // the projection holds this multiplier at 0
+                    }
+                    sums[0] += g[i] * d[i];
+                    sums[1] += d[i] * d[i];
                 }
-                gd += g[i] * d[i];
-                dd += d[i] * d[i];
-            }
+            });
+            double gd = dots[0];
+            double dd = dots[1];
             double beta = dd > 0 && gd < 0 ? -DEFLECTION * gd / dd : 0;
-            double norm = 0;
-            for (int i = 0; i < size; i++) {
-                d[i] = g[i] + beta * d[i];
-                norm += d[i] * d[i];
-            }
+            double norm = sum(active.length, 1, (from, to, sums) -> {
+                for (int j = from; j < to; j++) {
+                    int i = active[j];
+                    d[i] = g[i] + beta * d[i];
+                    sums[0] += d[i] * d[i];
+                }
+            })[0];
             if (norm == 0) {
                 break; // the subproblem's answer keeps every relaxed row: L is the optimum
             }
             double step = theta * (pt.bound() - aim) / norm;
-            for (int i = 0; i < atCapacity; i++) {
-                y[i] -= step * d[i];
-            }
-            for (int i = atCapacity; i < size; i++) {
-                y[i] = Math.max(0, y[i] - step * d[i]);
-            }
+            sum(active.length, 0, (from, to, sums) -> {
+                for (int j = from; j < to; j++) {
+                    int i = active[j];
+                    double v = y[i] - step * d[i];
+                    y[i] = i < atCapacity ? v : Math.max(0, v);
+                }
+            });
         }
         return new Descent(best, bestY, bestPoint, it);
+    }
+
+    /** Work on the index range [from, to) that adds into {@code sums}. */
+    private interface Chunk {
+        void run(int from, int to, double[] sums);
+    }
+
+    /** Indices per chunk of {@link #sum}: chunks fixed by n alone, so that the sums do not depend on the threads. */
+    private static final int CHUNK = 1 << 15;
+
+    /**
+     * Runs {@code work} over [0, n) in chunks, on the pool when there is one; returns the chunks'
+     * {@code k} sums added in the chunks' order (the same figures on any number of threads).
+     */
+    private double[] sum(int n, int k, Chunk work) {
+        int chunks = Math.max(1, (n + CHUNK - 1) / CHUNK);
+        double[][] part = new double[chunks][k];
+        IntStream each = IntStream.range(0, chunks);
+        Runnable all = () -> (pool == null || chunks == 1 ? each : each.parallel())
+                .forEach(c -> work.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK), part[c]));
+        if (pool == null) {
+            all.run();
+        } else {
+            pool.submit(all).join();
+        }
+        double[] total = new double[k];
+        for (double[] p : part) {
+            for (int i = 0; i < k; i++) {
+                total[i] += p[i];
+            }
+        }
+        return total;
     }
 
     /** The share of the fixed cost per vehicle taken off the first multipliers. */
@@ -779,10 +874,23 @@ final class NetworkLagrangian {
 
         int[][] candIdx;
         int[] candN;
-        /** How far r (and each year's candidates) is sorted: the rest holds smaller values, unsorted. */
-        int sorted;
+        /**
+         * Each year's candidates grouped by line (the plant's platforms in {@code plantPlatforms}
+         * order): line j's from lineStart[t][j]; its first arcs up to lineEnd[t][j] fill it (or the
+         * plant), best first where lineSorted[t][j], and make lineUnits[t][j] vehicles worth
+         * lineValue[t][j]; the arcs after lineEnd are never taken.
+         */
+        int[][] lineStart;
 
-        int[] candSorted;
+        int[][] lineEnd;
+        boolean[][] lineSorted;
+        double[][] lineUnits;
+        double[][] lineValue;
+        /** [platform]: its line among the plant's, while a plant is solved. */
+        int[] lineOf;
+        /** A line's next arc while lines are merged. */
+        int[] head;
+
         int[][] bestFromT;
     }
 
@@ -802,7 +910,17 @@ final class NetworkLagrangian {
         s.candR = new double[f.nT][64];
         s.candIdx = new int[f.nT][64];
         s.candN = new int[f.nT];
-        s.candSorted = new int[f.nT];
+        int lines = 1;
+        for (int[] pl : plantPlatforms) {
+            lines = Math.max(lines, pl.length);
+        }
+        s.lineStart = new int[f.nT][lines + 1];
+        s.lineEnd = new int[f.nT][lines];
+        s.lineSorted = new boolean[f.nT][lines];
+        s.lineUnits = new double[f.nT][lines];
+        s.lineValue = new double[f.nT][lines];
+        s.lineOf = new int[f.nF];
+        s.head = new int[lines];
         s.bestFromT = new int[f.nT][f.nC];
         return s;
     }
@@ -815,22 +933,22 @@ final class NetworkLagrangian {
     private double plant(int p, double[] y, double[] flow, double[][] units, int[][] from, double[] g, Scratch s) {
         int nO = options[p].length;
         int nS = 1 << nO;
+        // the plant's flows of the last evaluation cleared; its path's are written at the end
+        for (int j = yearStart[p * f.nT]; j < yearStart[(p + 1) * f.nT]; j++) {
+            flow[yearArc[j]] = 0;
+        }
+        int[] plats = plantPlatforms[p];
+        for (int j = 0; j < plats.length; j++) {
+            s.lineOf[plats[j]] = j;
+        }
         for (int t = 0; t < f.nT; t++) {
-            int n = candidates(p, t, y, s);
+            s.candN[t] = candidates(p, t, y, s);
+            lines(p, t, s);
             for (int set = 0; set < nS; set++) {
                 boolean ok = (set & toolMust[p][t]) == toolMust[p][t] && (set & ~toolMay[p][t]) == 0;
-                s.knap[t][set] = ok ? knapsack(p, t, set, n, s, null) : Double.NaN;
+                s.knap[t][set] = ok ? knapsack(p, t, set, s, null) : Double.NaN;
             }
-            // kept after the knapsacks, which may have sorted further
-            if (s.candR[t].length < n) {
-                s.candR[t] = new double[Math.max(n, 2 * s.candR[t].length)];
-                s.candIdx[t] = new int[s.candR[t].length];
-            }
-            System.arraycopy(s.r, 0, s.candR[t], 0, n);
-            System.arraycopy(s.idx, 0, s.candIdx[t], 0, n);
             System.arraycopy(s.bestFrom, 0, s.bestFromT[t], 0, f.nC);
-            s.candN[t] = n;
-            s.candSorted[t] = s.sorted;
         }
         // dynamic programme over (state, tool set), year by year
         for (int t = 0; t < f.nT; t++) {
@@ -913,15 +1031,11 @@ final class NetworkLagrangian {
                 continue;
             }
             int n = s.candN[t];
-            double[] keptR = s.r;
-            int[] keptIdx = s.idx;
-            s.r = s.candR[t];
-            s.idx = s.candIdx[t];
-            s.sorted = s.candSorted[t];
-            knapsack(p, t, s.pathTools[t], n, s, flow);
+            int[] cand = s.candIdx[t];
+            knapsack(p, t, s.pathTools[t], s, flow);
             double total = 0;
             for (int i = 0; i < n; i++) {
-                int a = s.idx[i];
+                int a = cand[i];
                 double x = flow[a];
                 if (x <= 0) {
                     continue;
@@ -946,8 +1060,6 @@ final class NetworkLagrangian {
                     }
                 }
             }
-            s.r = keptR;
-            s.idx = keptIdx;
             for (int c = 0; c < f.nC; c++) {
                 from[t][c] = s.bestFromT[t][c];
                 if (units[t][c] > 0) {
@@ -998,7 +1110,7 @@ final class NetworkLagrangian {
     }
 
     /**
-     * Plant-year (p, t)'s arcs of positive reduced profit into the scratch (idx, r), best first;
+     * Plant-year (p, t)'s arcs of positive reduced profit into the scratch (idx, r), in no order;
      * their count. Also the cheapest supplier of each component (s.best, s.bestFrom).
      */
     private int candidates(int p, int t, double[] y, Scratch s) {
@@ -1081,51 +1193,183 @@ final class NetworkLagrangian {
             s.idx[n] = a;
             n += r > 0 ? 1 : 0;
         }
-        // the knapsacks seldom reach past the arcs that fill the plant: those are sorted now, the
-        // rest only if a knapsack gets there ({@link #knapsack})
-        double mean = yearMeanUb[p * f.nT + t];
-        int top = mean > 0 ? (int) Math.min(n, Math.max(TOP_SORTED, TOP_FILLS * f.capacity[p][t] / mean)) : n;
-        sortTop(s.r, s.idx, 0, n, top);
-        s.sorted = top;
         return n;
     }
 
     /**
-     * The knapsack of plant-year (p, t) with option set {@code set} over the first n candidates;
-     * writes the flows into {@code flow} when it is not null.
+     * Groups the n candidates in the scratch by line into year t's (candR, candIdx), and finds each
+     * line's arcs that fill it: the best of them sorted, best first, until their bounds reach the
+     * line's capacity or the plant's, whichever is less; a line whose arcs all fit is left unsorted.
+     * A knapsack takes nothing past those arcs, whatever the option set: the line (or the plant) is
+     * full before.
      */
-    private double knapsack(int p, int t, int set, int n, Scratch s, double[] flow) {
-        double capLeft = f.capacity[p][t];
-        double total = 0;
-        int nO = options[p].length;
-        // line capacities of the platforms this plant can build
-        for (int pf : plantPlatforms[p]) {
-            double line = f.lineCapacity[p][pf][t];
-            s.lineLeft[pf] = Double.isNaN(line) ? INF : line;
+    private void lines(int p, int t, Scratch s) {
+        int n = s.candN[t];
+        if (s.candR[t].length < n) {
+            s.candR[t] = new double[Math.max(n, 2 * s.candR[t].length)];
+            s.candIdx[t] = new int[s.candR[t].length];
         }
-        for (int i = 0; i < n && capLeft > 0; i++) {
-            if (i == s.sorted) {
-                sortDescending(s.r, s.idx, i, n);
-                s.sorted = n;
+        double[] r = s.candR[t];
+        int[] idx = s.candIdx[t];
+        int[] plats = plantPlatforms[p];
+        int nL = plats.length;
+        int[] start = s.lineStart[t];
+        Arrays.fill(start, 0, nL + 1, 0);
+        for (int i = 0; i < n; i++) {
+            start[s.lineOf[f.productPlatform[arcProduct[s.idx[i]]]] + 1]++;
+        }
+        for (int j = 0; j < nL; j++) {
+            start[j + 1] += start[j];
+            s.head[j] = start[j];
+        }
+        for (int i = 0; i < n; i++) {
+            int at = s.head[s.lineOf[f.productPlatform[arcProduct[s.idx[i]]]]]++;
+            r[at] = s.r[i];
+            idx[at] = s.idx[i];
+        }
+        double plantCap = Math.max(0, f.capacity[p][t]);
+        double mean = yearMeanUb[p * f.nT + t];
+        for (int j = 0; j < nL; j++) {
+            int lo = start[j];
+            int hi = start[j + 1];
+            double line = f.lineCapacity[p][plats[j]][t];
+            double cap = Double.isNaN(line) ? plantCap : Math.min(Math.max(0, line), plantCap);
+            double units = 0;
+            double value = 0;
+            for (int i = lo; i < hi; i++) {
+                double ub = arcUb[idx[i]];
+                units += ub;
+                value += r[i] * ub;
             }
-            int a = s.idx[i];
-            int pf = f.productPlatform[arcProduct[a]];
-            int o = slot[p][pf];
-            if (o >= 0 && (set & (1 << o)) == 0) {
+            if (units <= cap) {
+                s.lineEnd[t][j] = hi;
+                s.lineSorted[t][j] = false;
+                s.lineUnits[t][j] = units;
+                s.lineValue[t][j] = value;
                 continue;
             }
-            double x = Math.min(arcUb[a], Math.min(capLeft, s.lineLeft[pf]));
+            // sorted in steps, each twice as far, until the arcs fill the line
+            int sorted = lo;
+            int limit = mean > 0 ? (int) Math.min(hi, lo + Math.max(TOP_SORTED, TOP_FILLS * cap / mean)) : hi;
+            int end = hi;
+            units = 0;
+            value = 0;
+            fill:
+            while (true) {
+                sortTop(r, idx, sorted, hi, limit);
+                for (int i = sorted; i < limit; i++) {
+                    double ub = arcUb[idx[i]];
+                    if (ub >= cap - units) {
+                        value += r[i] * (cap - units);
+                        units = cap;
+                        end = i + 1;
+                        break fill;
+                    }
+                    units += ub;
+                    value += r[i] * ub;
+                }
+                if (limit == hi) {
+                    break; // rounding: the bounds' sum above the capacity, their running sum not
+                }
+                sorted = limit;
+                limit = (int) Math.min(hi, lo + 2L * (limit - lo));
+            }
+            s.lineEnd[t][j] = end;
+            s.lineSorted[t][j] = true;
+            s.lineUnits[t][j] = units;
+            s.lineValue[t][j] = value;
+        }
+    }
+
+    /**
+     * The knapsack of plant-year (p, t) with option set {@code set} over its candidates ({@link
+     * #lines}): arcs taken best first, each up to its bound, its line's capacity left and the
+     * plant's; writes the flows into {@code flow} when it is not null. Where the lines the set
+     * allows fit in the plant together, that is their sum; otherwise their filling arcs are merged,
+     * best first, until the plant is full.
+     */
+    private double knapsack(int p, int t, int set, Scratch s, double[] flow) {
+        int[] plats = plantPlatforms[p];
+        int nL = plats.length;
+        double plantCap = Math.max(0, f.capacity[p][t]);
+        double units = 0;
+        double value = 0;
+        for (int j = 0; j < nL; j++) {
+            if (allowed(p, plats[j], set)) {
+                units += s.lineUnits[t][j];
+                value += s.lineValue[t][j];
+            }
+        }
+        double[] r = s.candR[t];
+        int[] idx = s.candIdx[t];
+        int[] start = s.lineStart[t];
+        int[] end = s.lineEnd[t];
+        if (units <= plantCap) {
+            if (flow != null) {
+                for (int j = 0; j < nL; j++) {
+                    if (!allowed(p, plats[j], set)) {
+                        continue;
+                    }
+                    double left = s.lineUnits[t][j];
+                    for (int i = start[j]; i < end[j]; i++) {
+                        double x = Math.max(0, Math.min(arcUb[idx[i]], left));
+                        flow[idx[i]] = x;
+                        left -= x;
+                    }
+                }
+            }
+            return value;
+        }
+        for (int j = 0; j < nL; j++) {
+            if (allowed(p, plats[j], set) && !s.lineSorted[t][j]) {
+                sortTop(r, idx, start[j], end[j], end[j]);
+                s.lineSorted[t][j] = true;
+            }
+            double line = f.lineCapacity[p][plats[j]][t];
+            s.lineLeft[j] = Double.isNaN(line) ? INF : line;
+            s.head[j] = start[j];
+        }
+        double capLeft = plantCap;
+        double total = 0;
+        while (capLeft > 0) {
+            int best = -1;
+            for (int j = 0; j < nL; j++) {
+                if (s.head[j] < end[j] && allowed(p, plats[j], set) && (best < 0 || r[s.head[j]] > r[s.head[best]])) {
+                    best = j;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            int i = s.head[best]++;
+            double x = Math.min(arcUb[idx[i]], Math.min(capLeft, s.lineLeft[best]));
             if (x <= 0) {
                 continue;
             }
             capLeft -= x;
-            s.lineLeft[pf] -= x;
-            total += s.r[i] * x;
+            s.lineLeft[best] -= x;
+            total += r[i] * x;
             if (flow != null) {
-                flow[a] = x;
+                flow[idx[i]] = x;
             }
         }
         return total;
+    }
+
+    /** A plant-year's arcs of positive reduced profit, and those profits. */
+    record Candidates(int[] arcs, double[] profit) {}
+
+    /** Plant-year (p, t)'s arcs of positive reduced profit at y (what its knapsacks choose from). */
+    Candidates candidatesOf(int p, int t, double[] y) {
+        Scratch s = newScratch();
+        int n = candidates(p, t, y, s);
+        return new Candidates(Arrays.copyOf(s.idx, n), Arrays.copyOf(s.r, n));
+    }
+
+    /** Whether option set {@code set} lets plant p build platform pf. */
+    private boolean allowed(int p, int pf, int set) {
+        int o = slot[p][pf];
+        return o < 0 || (set & (1 << o)) != 0;
     }
 
     /** Candidates sorted at least, whatever the plant's capacity. */
@@ -1194,11 +1438,6 @@ final class NetworkLagrangian {
             r[j + 1] = x;
             idx[j + 1] = xi;
         }
-    }
-
-    /** Sorts r[from, to) descending, idx alongside. */
-    static void sortDescending(double[] r, int[] idx, int from, int to) {
-        sortTop(r, idx, from, to, to);
     }
 
     private static double median(double a, double b, double c) {

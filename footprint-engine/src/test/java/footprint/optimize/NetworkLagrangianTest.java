@@ -281,27 +281,96 @@ class NetworkLagrangianTest {
         }
     }
 
-    /** The knapsacks' sort: descending, with the indices alongside, on random arrays of every length to 200. */
-    @Test
-    void candidates_sort_best_first() {
-        SplittableRandom random = new SplittableRandom(7);
-        for (int n = 0; n <= 200; n++) {
-            double[] r = new double[n];
-            int[] idx = new int[n];
-            for (int i = 0; i < n; i++) {
-                r[i] = random.nextInt(50) / 7.0; // ties included
-                idx[i] = i;
+    /**
+     * Each plant-year's knapsack is the optimum of its LP: on S, M and L (tooling options, lines,
+     * components) at the flows' prices and at random multipliers about them, for every plant-year the
+     * subproblem runs, the flows it chose earn what GLOP's optimum of max Σ r·x (x at most each
+     * arc's bound, each line's capacity and the plant's, over the arcs of the platforms its path
+     * tools) earns, and no arc outside them carries flow. The knapsacks take arcs by line, sort only
+     * what fills a line and merge lines only where the plant is full: each shortcut is checked here.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"S", "M", "L"})
+    void each_knapsack_is_its_lps_optimum(String size) {
+        Optimizer.loadNatives();
+        FrozenNetwork f = FrozenNetwork.of(ColumnGenerationTest.generated(size));
+        NetworkLagrangian lag = new NetworkLagrangian(f, 2);
+        double[] priced = FlowPrices.of(lag, 2, Long.MAX_VALUE).y();
+        SplittableRandom random = new SplittableRandom(size.hashCode());
+        int checked = 0;
+        int full = 0;
+        for (int draw = 0; draw < 6; draw++) {
+            double[] y = priced.clone();
+            if (draw > 0) {
+                for (int i = 0; i < lag.atCapacity; i++) {
+                    y[i] *= random.nextDouble(0.5, 1.1);
+                }
             }
-            double[] original = r.clone();
-            NetworkLagrangian.sortDescending(r, idx, 0, n);
-            double[] expected = original.clone();
-            java.util.Arrays.sort(expected);
-            for (int i = 0; i < n; i++) {
-                assertThat(r[i]).isEqualTo(expected[n - 1 - i]);
-                assertThat(original[idx[i]]).isEqualTo(r[i]);
+            NetworkLagrangian.Point pt = lag.evaluate(y);
+            double[] flow = pt.flow().clone();
+            for (int p = 0; p < f.nP; p++) {
+                for (int t = 0; t < f.nT; t++) {
+                    if (pt.state()[p][t] != Lagrangian.RUN) {
+                        continue;
+                    }
+                    NetworkLagrangian.Candidates c = lag.candidatesOf(p, t, y);
+                    double chosen = 0;
+                    double used = 0;
+                    java.util.Set<Integer> candidates = new java.util.HashSet<>();
+                    for (int i = 0; i < c.arcs().length; i++) {
+                        candidates.add(c.arcs()[i]);
+                        chosen += c.profit()[i] * flow[c.arcs()[i]];
+                        used += flow[c.arcs()[i]];
+                    }
+                    for (int i : f.arcsByPlantYear[p][t]) {
+                        if (!candidates.contains(i)) {
+                            assertThat(flow[i])
+                                    .as("arc %d outside the candidates", i)
+                                    .isZero();
+                        }
+                    }
+                    double optimum = knapsackLp(f, lag, p, t, pt.tools()[p][t], c);
+                    assertThat(chosen)
+                            .as("%s draw %d, plant %d, year %d", size, draw, p, t)
+                            .isCloseTo(optimum, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, optimum)));
+                    checked++;
+                    full += used >= f.capacity[p][t] * (1 - 1e-9) ? 1 : 0;
+                }
             }
-            assertThat(java.util.Arrays.stream(idx).sorted().toArray())
-                    .isEqualTo(IntStream.range(0, n).toArray());
+        }
+        // the draws reach plants filled by more than one line and plants with room left
+        assertThat(full).isPositive();
+        assertThat(checked).isGreaterThan(full);
+    }
+
+    /** GLOP's optimum of plant-year (p, t)'s knapsack over the candidates of the platforms tooled. */
+    private static double knapsackLp(
+            FrozenNetwork f, NetworkLagrangian lag, int p, int t, int tools, NetworkLagrangian.Candidates c) {
+        com.google.ortools.linearsolver.MPSolver lp = com.google.ortools.linearsolver.MPSolver.createSolver("GLOP");
+        try {
+            com.google.ortools.linearsolver.MPConstraint plant = lp.makeConstraint(0, f.capacity[p][t]);
+            Map<Integer, com.google.ortools.linearsolver.MPConstraint> lines = new java.util.HashMap<>();
+            com.google.ortools.linearsolver.MPObjective objective = lp.objective();
+            for (int i = 0; i < c.arcs().length; i++) {
+                int a = c.arcs()[i];
+                int pf = f.productPlatform[f.arcs.get(a).product()];
+                int o = lag.slot[p][pf];
+                if (o >= 0 && (tools & (1 << o)) == 0) {
+                    continue;
+                }
+                com.google.ortools.linearsolver.MPVariable x = lp.makeNumVar(0, lag.arcUb[a], "x" + a);
+                objective.setCoefficient(x, c.profit()[i]);
+                plant.setCoefficient(x, 1);
+                double cap = f.lineCapacity[p][pf][t];
+                if (!Double.isNaN(cap)) {
+                    lines.computeIfAbsent(pf, k -> lp.makeConstraint(0, cap)).setCoefficient(x, 1);
+                }
+            }
+            objective.setMaximization();
+            assertThat(lp.solve()).isEqualTo(com.google.ortools.linearsolver.MPSolver.ResultStatus.OPTIMAL);
+            return objective.value();
+        } finally {
+            lp.delete();
         }
     }
 
