@@ -39,7 +39,8 @@ import java.util.stream.IntStream;
  * jobs; dynamic programming over the years finds the best path exactly (at most {@link
  * #MAX_OPTIONS} optional platforms a plant, so at most 3·2⁶ states a year). K is a knapsack whose
  * capacities nest (plant, then platform line, then arc), so filling the arcs of highest reduced
- * profit first solves it. Every L, at any multipliers of the right signs, is an upper bound of the
+ * profit first solves it (each line's best arcs up to its capacity, merged where the lines overflow
+ * the plant). Every L, at any multipliers of the right signs, is an upper bound of the
  * MILP (a lower bound in cost mode). Rows other than demand are relaxed divided by a scale (a
  * component's most units a vehicle, a market's top price) so that one step moves them alike; deflected
  * subgradient steps (Polyak's, towards a target) move the multipliers ({@link #descend}).
@@ -424,7 +425,7 @@ final class NetworkLagrangian {
             }
         }
         // the multipliers that can move: a cell without demand has no arc that may flow, so its
-        // subgradient is 0 at every step (on XL three cells in five)
+        // subgradient is 0 at every step (on XL nine cells in ten: 1.1 million of 10.9 million have demand)
         int demanded = 0;
         for (int cell = 0; cell < nCells; cell++) {
             demanded += cellDemand[cell] > 0 ? 1 : 0;
@@ -1372,13 +1373,14 @@ final class NetworkLagrangian {
         return o < 0 || (set & (1 << o)) != 0;
     }
 
-    /** Candidates sorted at least, whatever the plant's capacity. */
+    /** A line's candidates sorted at least in {@link #lines}' first sort. */
     static final int TOP_SORTED = 32;
 
     /**
-     * The candidates sorted first: those whose bounds at the plant-year's mean would fill this many
-     * times its capacity. Measured on XL from the flows' prices: the sort of every positive
-     * candidate took a quarter of a step's samples.
+     * A line's candidates sorted first in {@link #lines}: those whose bounds at the plant-year's
+     * mean would fill this many times what the line may make (further sorts double it). Measured
+     * on XL from the flows' prices: the sort of every positive candidate took a quarter of a step's
+     * samples.
      */
     static final double TOP_FILLS = 3;
 
