@@ -66,8 +66,6 @@ final class NetworkLagrangian {
     final int[][] plantProducts;
     /** [p]: the platforms of those products, each once. */
     private final int[][] plantPlatforms;
-    /** [p·nT + t]: the mean upper bound of the plant-year's arcs (how many arcs fill its capacity). */
-    private final double[] yearMeanUb;
     /**
      * The arcs of each plant-year side by side (those of (p, t) from {@code yearStart[p·nT + t]}),
      * with their value, product and cell in the same order: the subproblem's pass over them reads
@@ -204,15 +202,6 @@ final class NetworkLagrangian {
                 platforms.set(f.productPlatform[k]);
             }
             plantPlatforms[p] = platforms.stream().toArray();
-        }
-        yearMeanUb = new double[f.nP * f.nT];
-        for (int pt = 0; pt < f.nP * f.nT; pt++) {
-            double sum = 0;
-            for (int j = yearStart[pt]; j < yearStart[pt + 1]; j++) {
-                sum += arcUb[yearArc[j]];
-            }
-            int len = yearStart[pt + 1] - yearStart[pt];
-            yearMeanUb[pt] = len > 0 ? sum / len : 0;
         }
         cellDemand = new double[nCells];
         lostValue = new double[nCells];
@@ -878,8 +867,8 @@ final class NetworkLagrangian {
         /**
          * Each year's candidates grouped by line (the plant's platforms in {@code plantPlatforms}
          * order): line j's from lineStart[t][j]; its first arcs up to lineEnd[t][j] fill it (or the
-         * plant), best first where lineSorted[t][j], and make lineUnits[t][j] vehicles worth
-         * lineValue[t][j]; the arcs after lineEnd are never taken.
+         * plant), the one taken in part last, all best first once lineSorted[t][j], and make
+         * lineUnits[t][j] vehicles worth lineValue[t][j]; the arcs after lineEnd are never taken.
          */
         int[][] lineStart;
 
@@ -1199,10 +1188,10 @@ final class NetworkLagrangian {
 
     /**
      * Groups the n candidates in the scratch by line into year t's (candR, candIdx), and finds each
-     * line's arcs that fill it: the best of them sorted, best first, until their bounds reach the
-     * line's capacity or the plant's, whichever is less; a line whose arcs all fit is left unsorted.
-     * A knapsack takes nothing past those arcs, whatever the option set: the line (or the plant) is
-     * full before.
+     * line's arcs that fill it: the best ones, taken best first, until their bounds reach the line's
+     * capacity or the plant's, whichever is less ({@link #fill}: the one taken in part last, the
+     * others in no order; a line whose arcs all fit is all of them). A knapsack takes nothing past
+     * those arcs, whatever the option set: the line (or the plant) is full before.
      */
     private void lines(int p, int t, Scratch s) {
         int n = s.candN[t];
@@ -1229,7 +1218,6 @@ final class NetworkLagrangian {
             idx[at] = s.idx[i];
         }
         double plantCap = Math.max(0, f.capacity[p][t]);
-        double mean = yearMeanUb[p * f.nT + t];
         for (int j = 0; j < nL; j++) {
             int lo = start[j];
             int hi = start[j + 1];
@@ -1249,34 +1237,21 @@ final class NetworkLagrangian {
                 s.lineValue[t][j] = value;
                 continue;
             }
-            // sorted in steps, each twice as far, until the arcs fill the line
-            int sorted = lo;
-            int limit = mean > 0 ? (int) Math.min(hi, lo + Math.max(TOP_SORTED, TOP_FILLS * cap / mean)) : hi;
-            int end = hi;
+            // the arcs that fill the line, best first, found by selection: the last of them, the one
+            // the line takes only in part, at the end; the others in no order
+            int end = fill(r, idx, arcUb, lo, hi, cap);
             units = 0;
             value = 0;
-            fill:
-            while (true) {
-                sortTop(r, idx, sorted, hi, limit);
-                for (int i = sorted; i < limit; i++) {
-                    double ub = arcUb[idx[i]];
-                    if (ub >= cap - units) {
-                        value += r[i] * (cap - units);
-                        units = cap;
-                        end = i + 1;
-                        break fill;
-                    }
-                    units += ub;
-                    value += r[i] * ub;
-                }
-                if (limit == hi) {
-                    break; // rounding: the bounds' sum above the capacity, their running sum not
-                }
-                sorted = limit;
-                limit = (int) Math.min(hi, lo + 2L * (limit - lo));
+            for (int i = lo; i < end - 1; i++) {
+                double ub = arcUb[idx[i]];
+                units += ub;
+                value += r[i] * ub;
             }
+            double last = Math.max(0, Math.min(arcUb[idx[end - 1]], cap - units));
+            units += last;
+            value += r[end - 1] * last;
             s.lineEnd[t][j] = end;
-            s.lineSorted[t][j] = true;
+            s.lineSorted[t][j] = false;
             s.lineUnits[t][j] = units;
             s.lineValue[t][j] = value;
         }
@@ -1373,16 +1348,65 @@ final class NetworkLagrangian {
         return o < 0 || (set & (1 << o)) != 0;
     }
 
-    /** A line's candidates sorted at least in {@link #lines}' first sort. */
-    static final int TOP_SORTED = 32;
-
     /**
-     * A line's candidates sorted first in {@link #lines}: those whose bounds at the plant-year's
-     * mean would fill this many times what the line may make (further sorts double it). Measured
-     * on XL from the flows' prices: the sort of every positive candidate took a quarter of a step's
-     * samples.
+     * Rearranges r[from, to) (idx alongside) so that its first arcs are those of highest r whose
+     * bounds ({@code ub} by arc) first reach {@code need} when taken best first, the arc where they
+     * reach it last and the others before it in no order; returns the end of those arcs ({@code to}
+     * when all of them fall short). A selection (quickselect on the bounds' sum), not a sort: on XL
+     * sorting each line's arcs as far as they fill it took a fifth of a step's samples.
      */
-    static final double TOP_FILLS = 3;
+    static int fill(double[] r, int[] idx, double[] ub, int from, int to, double need) {
+        while (to - from > 16) {
+            double pivot = median(r[from], r[(from + to) >>> 1], r[to - 1]);
+            int i = from;
+            int j = to - 1;
+            while (i <= j) {
+                while (r[i] > pivot) {
+                    i++;
+                }
+                while (r[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double tr = r[i];
+                    r[i] = r[j];
+                    r[j] = tr;
+                    int ti = idx[i];
+                    idx[i] = idx[j];
+                    idx[j] = ti;
+                    i++;
+                    j--;
+                }
+            }
+            // [from, j] ≥ pivot, (j, i) = pivot, [i, to) ≤ pivot
+            double upper = 0;
+            for (int k = from; k <= j; k++) {
+                upper += ub[idx[k]];
+            }
+            if (upper >= need) {
+                to = j + 1;
+                continue;
+            }
+            need -= upper;
+            for (int k = j + 1; k < i; k++) {
+                double u = ub[idx[k]];
+                if (u >= need) {
+                    return k + 1;
+                }
+                need -= u;
+            }
+            from = i;
+        }
+        sortTop(r, idx, from, to, to);
+        for (int k = from; k < to; k++) {
+            double u = ub[idx[k]];
+            if (u >= need) {
+                return k + 1;
+            }
+            need -= u;
+        }
+        return to;
+    }
 
     /**
      * Sorts r[from, to) descending as far as index {@code limit} (idx alongside): afterwards

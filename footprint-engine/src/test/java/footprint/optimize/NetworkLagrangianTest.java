@@ -544,6 +544,55 @@ class NetworkLagrangianTest {
         }
     }
 
+    /**
+     * The selection of the arcs that fill a line: on random arrays of every length to 200 (ties
+     * included) and needs from none to more than all the bounds, the arcs before the returned end
+     * are the best (none after it better than any before it), the last of them is the worst of them,
+     * their bounds reach the need only with that last one, and the indices stay with their values.
+     */
+    @Test
+    void the_arcs_that_fill_a_line_are_the_best() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int n = 1; n <= 200; n++) {
+            for (int draw = 0; draw < 12; draw++) {
+                double[] r = new double[n];
+                int[] idx = new int[n];
+                double[] ub = new double[n];
+                double total = 0;
+                for (int i = 0; i < n; i++) {
+                    r[i] = random.nextInt(40) / 7.0; // ties included
+                    idx[i] = i;
+                    ub[i] = 1 + random.nextInt(20);
+                    total += ub[i];
+                }
+                double need = random.nextDouble(0, 1.1 * total);
+                double[] original = r.clone();
+                int end = NetworkLagrangian.fill(r, idx, ub, 0, n, need);
+                String where = "n " + n + ", need " + need;
+                assertThat(end).as(where).isBetween(1, n);
+                double before = 0;
+                for (int i = 0; i < end - 1; i++) {
+                    before += ub[idx[i]];
+                    assertThat(r[i]).as(where).isGreaterThanOrEqualTo(r[end - 1]);
+                }
+                for (int i = end; i < n; i++) {
+                    assertThat(r[i]).as(where).isLessThanOrEqualTo(r[end - 1]);
+                }
+                if (end < n) {
+                    assertThat(before).as(where).isLessThan(need);
+                    assertThat(before + ub[idx[end - 1]]).as(where).isGreaterThanOrEqualTo(need);
+                } else {
+                    assertThat(before).as(where).isLessThan(need);
+                }
+                for (int i = 0; i < n; i++) {
+                    assertThat(original[idx[i]]).isEqualTo(r[i]);
+                }
+                assertThat(java.util.Arrays.stream(idx).sorted().toArray())
+                        .isEqualTo(IntStream.range(0, n).toArray());
+            }
+        }
+    }
+
     /** M at a gap of 1 % with the technique: within 1 % of the plain optimum, with a bound beyond it. */
     @Test
     void a_solve_ends_within_the_gap_asked_for() {
