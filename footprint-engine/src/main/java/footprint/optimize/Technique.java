@@ -54,7 +54,7 @@ public enum Technique {
      * its flows by a knapsack); the plan fixes the plants' paths the last steps' subproblems chose
      * and solves the flows, year by year on big networks ({@link Decomposition}). Its gap is against
      * that bound; on a network small enough the full MILP is solved when the gap is above the one
-     * asked for. Not among the recommended: on XL the gap is still 8.5 % after 15 minutes.
+     * asked for. Not among the recommended: on XL the gap is still 7.6 to 8.6 % after 15 minutes.
      */
     DECOMPOSITION;
 
