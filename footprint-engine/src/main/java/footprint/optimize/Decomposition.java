@@ -51,7 +51,7 @@ final class Decomposition {
     /**
      * Networks of at most this many arcs start the descent from the years' LP prices ({@link
      * #prices}). Measured: on LL (184,717 arcs) the LPs take 1.5 s a year and the decomposition
-     * proves 0.44 % in 26 s (2.2 % in 120 s from {@link NetworkLagrangian#start}); on XL (13.4
+     * proves 0.44 to 0.52 % in 24 to 26 s (2.2 % in 120 s from {@link NetworkLagrangian#start}); on XL (13.4
      * million) they take 75 to 150 s a year, and with them the 900 s run ended at 53 % against 40 %.
      * Larger networks start from the years' flows ({@link #flowPrices}). Not final: tests lower it
      * to take that path on small networks.
