@@ -68,15 +68,23 @@ final class NetworkLagrangian {
     private final int[][] plantPlatforms;
     /**
      * The arcs of each plant-year side by side (those of (p, t) from {@code yearStart[p·nT + t]}),
-     * with their value, product and cell in the same order: the subproblem's pass over them reads
-     * memory in sequence.
+     * with their value, product and cell's slot in the same order: the subproblem's pass over them
+     * reads memory in sequence.
      */
     private final int[] yearStart;
 
     private final int[] yearArc;
     private final double[] yearValue;
     private final int[] yearProduct;
-    private final int[] yearCell;
+    /**
+     * Each arc's cell as a slot of {@link #slotCell}: the cells with demand year by year, so that a
+     * plant-year's pass reads its cells' prices from one year's block (on XL 0.7 MB, against 87 MB
+     * for every cell of every year in the multipliers' own order).
+     */
+    private final int[] yearSlot;
+
+    /** The cell of each slot, year by year; the last slot has none (its price is 0). */
+    private final int[] slotCell;
     /** Each supply arc's component plant. */
     private final int[] supplyPlant;
 
@@ -119,6 +127,9 @@ final class NetworkLagrangian {
     /** The flows and gradient of the last {@link #evaluate}, overwritten by the next. */
     private double[] flowWork;
 
+    /** The cells' prices by slot at the last {@link #evaluate}, overwritten by the next. */
+    private double[] priceWork;
+
     private double[] gradientWork;
 
     /**
@@ -160,11 +171,43 @@ final class NetworkLagrangian {
             arcUb[i] = f.arcStopped.get(i) ? 0 : dem;
             value[i] = arcUb[i] > 0 ? sign * Formulation.arcObjective(f, a) : Double.NEGATIVE_INFINITY;
         }
+        cellDemand = new double[nCells];
+        lostValue = new double[nCells];
+        for (int m = 0; m < f.nM; m++) {
+            for (int k = 0; k < f.nK; k++) {
+                for (int t = 0; t < f.nT; t++) {
+                    int cell = cell(m, k, t);
+                    double dem = f.demand[m][k][t];
+                    cellDemand[cell] = Math.max(0, dem);
+                    boolean allowed = dem > 0 && (npv || !Double.isNaN(f.penalty[m][t]));
+                    lostValue[cell] = !allowed ? Double.NaN : npv ? 0 : -f.discount[t] * f.penalty[m][t];
+                }
+            }
+        }
         yearStart = new int[f.nP * f.nT + 1];
         yearArc = new int[nA];
         yearValue = new double[nA];
         yearProduct = new int[nA];
-        yearCell = new int[nA];
+        int slots = 0;
+        int[] cellSlot = new int[nCells]; // the last slot for a cell without demand
+        for (int t = 0; t < f.nT; t++) {
+            for (int cell = t; cell < nCells; cell += f.nT) {
+                slots += cellDemand[cell] > 0 ? 1 : 0;
+            }
+        }
+        slotCell = new int[slots + 1];
+        Arrays.fill(cellSlot, slots);
+        slotCell[slots] = -1;
+        slots = 0;
+        for (int t = 0; t < f.nT; t++) {
+            for (int cell = t; cell < nCells; cell += f.nT) {
+                if (cellDemand[cell] > 0) {
+                    slotCell[slots] = cell;
+                    cellSlot[cell] = slots++;
+                }
+            }
+        }
+        yearSlot = new int[nA];
         int at = 0;
         for (int p = 0; p < f.nP; p++) {
             for (int t = 0; t < f.nT; t++) {
@@ -173,7 +216,7 @@ final class NetworkLagrangian {
                     yearArc[at] = i;
                     yearValue[at] = value[i];
                     yearProduct[at] = arcProduct[i];
-                    yearCell[at] = arcCell[i];
+                    yearSlot[at] = cellSlot[arcCell[i]];
                     at++;
                 }
             }
@@ -202,19 +245,6 @@ final class NetworkLagrangian {
                 platforms.set(f.productPlatform[k]);
             }
             plantPlatforms[p] = platforms.stream().toArray();
-        }
-        cellDemand = new double[nCells];
-        lostValue = new double[nCells];
-        for (int m = 0; m < f.nM; m++) {
-            for (int k = 0; k < f.nK; k++) {
-                for (int t = 0; t < f.nT; t++) {
-                    int cell = cell(m, k, t);
-                    double dem = f.demand[m][k][t];
-                    cellDemand[cell] = Math.max(0, dem);
-                    boolean allowed = dem > 0 && (npv || !Double.isNaN(f.penalty[m][t]));
-                    lostValue[cell] = !allowed ? Double.NaN : npv ? 0 : -f.discount[t] * f.penalty[m][t];
-                }
-            }
         }
         supplyCost = new double[f.supplyArcs.size()];
         for (SupplyArc s : f.supplyArcs) {
@@ -421,11 +451,9 @@ final class NetworkLagrangian {
         }
         activeCells = demanded;
         active = new int[demanded + (atSupply - atCapacity) + localSupplyRow.cardinality()];
-        int[] place = new int[nCells];
         int n = 0;
         for (int cell = 0; cell < nCells; cell++) {
             if (cellDemand[cell] > 0) {
-                place[cell] = n;
                 active[n++] = cell;
             }
         }
@@ -435,23 +463,12 @@ final class NetworkLagrangian {
         for (int si = localSupplyRow.nextSetBit(0); si >= 0; si = localSupplyRow.nextSetBit(si + 1)) {
             active[n++] = atSupply + si;
         }
-        // the arcs that may flow, by cell, so that each cell's subgradient is one sum
-        cellArcStart = new int[demanded + 1];
-        for (int i = 0; i < nA; i++) {
-            if (arcUb[i] > 0) {
-                cellArcStart[place[arcCell[i]] + 1]++;
-            }
+        yearLocal = new int[nA];
+        for (int j = 0; j < nA; j++) {
+            yearLocal[j] = arcLocal[yearArc[j]];
         }
-        for (int j = 0; j < demanded; j++) {
-            cellArcStart[j + 1] += cellArcStart[j];
-        }
-        cellArcs = new int[cellArcStart[demanded]];
-        int[] fill = Arrays.copyOf(cellArcStart, demanded);
-        for (int i = 0; i < nA; i++) {
-            if (arcUb[i] > 0) {
-                cellArcs[fill[place[arcCell[i]]]++] = i;
-            }
-        }
+        flowing = new int[f.nP][];
+        flowingN = new int[f.nP];
     }
 
     /**
@@ -462,10 +479,17 @@ final class NetworkLagrangian {
     private final int[] active;
 
     private final int activeCells;
-    /** The arcs that may flow into the j-th active cell: cellArcs[cellArcStart[j], cellArcStart[j + 1]). */
-    private final int[] cellArcStart;
+    /** {@link #arcLocal} in the order of {@link #yearArc}, for the subproblem's pass. */
+    private final int[] yearLocal;
 
-    private final int[] cellArcs;
+    /**
+     * [p]: the arcs to which plant p's path gave a flow at the last {@link #evaluate}, the first
+     * flowingN[p] (written by p's pass alone): the next pass clears those flows and no others, and
+     * the demand rows' subgradient subtracts them.
+     */
+    private final int[][] flowing;
+
+    private final int[] flowingN;
 
     // ---- the multipliers: one vector, in sections; rows scaled so that a step moves each alike ----
 
@@ -589,6 +613,19 @@ final class NetworkLagrangian {
         return (m * f.nK + k) * f.nT + t;
     }
 
+    /** The cells' multipliers in y by slot (into {@code into} where it is given), the last slot 0. */
+    private double[] slotPrices(double[] y, double[] into) {
+        double[] prices = into != null ? into : new double[slotCell.length];
+        int n = slotCell.length - 1;
+        sum(n, 0, (from, to, sums) -> {
+            for (int j = from; j < to; j++) {
+                prices[j] = y[slotCell[j]];
+            }
+        });
+        prices[n] = 0;
+        return prices;
+    }
+
     /** Solves the subproblem at multipliers y. */
     Point evaluate(double[] y) {
         if (flowWork == null) {
@@ -602,6 +639,8 @@ final class NetworkLagrangian {
         }
         double[] flow = flowWork;
         double[] g = gradientWork;
+        double[] prices = slotPrices(y, priceWork);
+        priceWork = prices;
         int[][] state = new int[f.nP][];
         int[][] tools = new int[f.nP][];
         // supply used per (p, t, c) and from which supply arc
@@ -612,7 +651,7 @@ final class NetworkLagrangian {
         IntStream plants = IntStream.range(0, f.nP);
         Runnable all = () -> (pool == null ? plants : plants.parallel()).forEach(p -> {
             Scratch s = scratch.get();
-            double v = plant(p, y, flow, units[p], from[p], g, s);
+            double v = plant(p, y, prices, flow, units[p], from[p], g, s);
             if (Double.isNaN(v)) {
                 infeasible.incrementAndGet();
             }
@@ -644,12 +683,16 @@ final class NetworkLagrangian {
                     sums[0] += (lostValue[cell] - l) * dem;
                     gc = 0;
                 }
-                for (int x = cellArcStart[j]; x < cellArcStart[j + 1]; x++) {
-                    gc -= flow[cellArcs[x]];
-                }
                 g[cell] = gc;
             }
         })[0];
+        // less the flows, plant by plant in order (the same sums on any number of threads)
+        for (int p = 0; p < f.nP; p++) {
+            int[] list = flowing[p];
+            for (int j = 0; j < flowingN[p]; j++) {
+                g[arcCell[list[j]]] -= flow[list[j]];
+            }
+        }
         // component capacity rows: (capacity − Σ y) / scale
         for (int qt = 0; qt < f.nQ * f.nT; qt++) {
             if (componentCap[qt] < INF) {
@@ -686,6 +729,17 @@ final class NetworkLagrangian {
             }
         }
         return new Point(bound, flow, state, tools, g);
+    }
+
+    /** Adds arc a to plant p's {@link #flowing} arcs. */
+    private void keepFlowing(int p, int a) {
+        int[] list = flowing[p];
+        int n = flowingN[p];
+        if (list == null || list.length == n) {
+            list = flowing[p] = list == null ? new int[64] : Arrays.copyOf(list, 2 * n);
+        }
+        list[n] = a;
+        flowingN[p] = n + 1;
     }
 
     /** Whether u[p,c,m,t] is at its upper bound: it exists and its credit is above 0. */
@@ -920,19 +974,22 @@ final class NetworkLagrangian {
      * flow}, its components into {@code units} and {@code from}, its rows' slacks into {@code g},
      * the path into the scratch.
      */
-    private double plant(int p, double[] y, double[] flow, double[][] units, int[][] from, double[] g, Scratch s) {
+    private double plant(
+            int p, double[] y, double[] prices, double[] flow, double[][] units, int[][] from, double[] g, Scratch s) {
         int nO = options[p].length;
         int nS = 1 << nO;
         // the plant's flows of the last evaluation cleared; its path's are written at the end
-        for (int j = yearStart[p * f.nT]; j < yearStart[(p + 1) * f.nT]; j++) {
-            flow[yearArc[j]] = 0;
+        int[] before = flowing[p];
+        for (int j = 0; j < flowingN[p]; j++) {
+            flow[before[j]] = 0;
         }
+        flowingN[p] = 0;
         int[] plats = plantPlatforms[p];
         for (int j = 0; j < plats.length; j++) {
             s.lineOf[plats[j]] = j;
         }
         for (int t = 0; t < f.nT; t++) {
-            s.candN[t] = candidates(p, t, y, s);
+            s.candN[t] = candidates(p, t, y, prices, s);
             lines(p, t, s);
             for (int set = 0; set < nS; set++) {
                 boolean ok = (set & toolMust[p][t]) == toolMust[p][t] && (set & ~toolMay[p][t]) == 0;
@@ -1030,6 +1087,7 @@ final class NetworkLagrangian {
                 if (x <= 0) {
                     continue;
                 }
+                keepFlowing(p, a);
                 total += x;
                 int k = arcProduct[a];
                 for (int c = 0; c < f.nC; c++) {
@@ -1103,7 +1161,7 @@ final class NetworkLagrangian {
      * Plant-year (p, t)'s arcs of positive reduced profit into the scratch (idx, r), in no order;
      * their count. Also the cheapest supplier of each component (s.best, s.bestFrom).
      */
-    private int candidates(int p, int t, double[] y, Scratch s) {
+    private int candidates(int p, int t, double[] y, double[] prices, Scratch s) {
         Arrays.fill(s.best, INF);
         Arrays.fill(s.bestFrom, -1);
         for (int si : f.supplyByPlantYear[p][t]) {
@@ -1147,14 +1205,14 @@ final class NetworkLagrangian {
         double[] cost = s.productCost;
         for (int i = 0; i < len; i++) {
             int at = from + i;
-            rs[i] = yearValue[at] - cost[yearProduct[at]] - y[yearCell[at]] + output;
+            rs[i] = yearValue[at] - cost[yearProduct[at]] - prices[yearSlot[at]] + output;
         }
         // then the local-content terms, and the positive ones moved to the front (n ≤ i)
         int n = 0;
         for (int i = 0; i < len; i++) {
             int a = yearArc[from + i];
             double r = rs[i]; // −∞ for an arc that cannot flow, whatever is added below
-            int j = arcLocal[a];
+            int j = yearLocal[from + i];
             if (j >= 0) {
                 // local content: the rules' multipliers on the flow, and the credit of its components
                 int k = arcProduct[a];
@@ -1338,7 +1396,7 @@ final class NetworkLagrangian {
     /** Plant-year (p, t)'s arcs of positive reduced profit at y (what its knapsacks choose from). */
     Candidates candidatesOf(int p, int t, double[] y) {
         Scratch s = newScratch();
-        int n = candidates(p, t, y, s);
+        int n = candidates(p, t, y, slotPrices(y, null), s);
         return new Candidates(Arrays.copyOf(s.idx, n), Arrays.copyOf(s.r, n));
     }
 
