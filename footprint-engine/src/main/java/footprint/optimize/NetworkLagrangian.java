@@ -648,8 +648,7 @@ final class NetworkLagrangian {
         int[][][] from = new int[f.nP][f.nT][f.nC];
         double[] plantValue = new double[f.nP];
         AtomicInteger infeasible = new AtomicInteger();
-        IntStream plants = IntStream.range(0, f.nP);
-        Runnable all = () -> (pool == null ? plants : plants.parallel()).forEach(p -> {
+        onPool(IntStream.range(0, f.nP), p -> {
             Scratch s = scratch.get();
             double v = plant(p, y, prices, flow, units[p], from[p], g, s);
             if (Double.isNaN(v)) {
@@ -659,11 +658,6 @@ final class NetworkLagrangian {
             state[p] = s.pathState.clone();
             tools[p] = s.pathTools.clone();
         });
-        if (pool == null) {
-            all.run();
-        } else {
-            pool.submit(all).join();
-        }
         if (infeasible.get() > 0) {
             return new Point(INF, flow, state, tools, g);
         }
@@ -859,6 +853,15 @@ final class NetworkLagrangian {
         return new Descent(best, bestY, bestPoint, it);
     }
 
+    /** Runs {@code work} for each index, in parallel on the pool when there is one, and waits. */
+    private void onPool(IntStream indices, java.util.function.IntConsumer work) {
+        if (pool == null) {
+            indices.forEach(work);
+        } else {
+            pool.submit(() -> indices.parallel().forEach(work)).join();
+        }
+    }
+
     /** Work on the index range [from, to) that adds into {@code sums}. */
     private interface Chunk {
         void run(int from, int to, double[] sums);
@@ -874,14 +877,7 @@ final class NetworkLagrangian {
     private double[] sum(int n, int k, Chunk work) {
         int chunks = Math.max(1, (n + CHUNK - 1) / CHUNK);
         double[][] part = new double[chunks][k];
-        IntStream each = IntStream.range(0, chunks);
-        Runnable all = () -> (pool == null || chunks == 1 ? each : each.parallel())
-                .forEach(c -> work.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK), part[c]));
-        if (pool == null) {
-            all.run();
-        } else {
-            pool.submit(all).join();
-        }
+        onPool(IntStream.range(0, chunks), c -> work.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK), part[c]));
         double[] total = new double[k];
         for (double[] p : part) {
             for (int i = 0; i < k; i++) {
@@ -1415,27 +1411,9 @@ final class NetworkLagrangian {
      */
     static int fill(double[] r, int[] idx, double[] ub, int from, int to, double need) {
         while (to - from > 16) {
-            double pivot = median(r[from], r[(from + to) >>> 1], r[to - 1]);
-            int i = from;
-            int j = to - 1;
-            while (i <= j) {
-                while (r[i] > pivot) {
-                    i++;
-                }
-                while (r[j] < pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double tr = r[i];
-                    r[i] = r[j];
-                    r[j] = tr;
-                    int ti = idx[i];
-                    idx[i] = idx[j];
-                    idx[j] = ti;
-                    i++;
-                    j--;
-                }
-            }
+            long cut = partition(r, idx, from, to);
+            int i = (int) (cut >>> 32);
+            int j = (int) cut;
             // [from, j] ≥ pivot, (j, i) = pivot, [i, to) ≤ pivot
             double upper = 0;
             for (int k = from; k <= j; k++) {
@@ -1474,27 +1452,9 @@ final class NetworkLagrangian {
      */
     static void sortTop(double[] r, int[] idx, int from, int to, int limit) {
         while (to - from > 16 && from < limit) {
-            double pivot = median(r[from], r[(from + to) >>> 1], r[to - 1]);
-            int i = from;
-            int j = to - 1;
-            while (i <= j) {
-                while (r[i] > pivot) {
-                    i++;
-                }
-                while (r[j] < pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double tr = r[i];
-                    r[i] = r[j];
-                    r[j] = tr;
-                    int ti = idx[i];
-                    idx[i] = idx[j];
-                    idx[j] = ti;
-                    i++;
-                    j--;
-                }
-            }
+            long cut = partition(r, idx, from, to);
+            int i = (int) (cut >>> 32);
+            int j = (int) cut;
             // [from, j] ≥ pivot, (j, i) = pivot and in place, [i, to) ≤ pivot
             if (limit <= i) {
                 to = j + 1; // nothing past the pivots is wanted
@@ -1522,6 +1482,36 @@ final class NetworkLagrangian {
             r[j + 1] = x;
             idx[j + 1] = xi;
         }
+    }
+
+    /**
+     * Hoare's partition of r[from, to) (idx alongside), descending, around the median of its first,
+     * middle and last values: returns i in the high half and j in the low, where [from, j] ≥ pivot,
+     * (j, i) = pivot and [i, to) ≤ pivot.
+     */
+    private static long partition(double[] r, int[] idx, int from, int to) {
+        double pivot = median(r[from], r[(from + to) >>> 1], r[to - 1]);
+        int i = from;
+        int j = to - 1;
+        while (i <= j) {
+            while (r[i] > pivot) {
+                i++;
+            }
+            while (r[j] < pivot) {
+                j--;
+            }
+            if (i <= j) {
+                double tr = r[i];
+                r[i] = r[j];
+                r[j] = tr;
+                int ti = idx[i];
+                idx[i] = idx[j];
+                idx[j] = ti;
+                i++;
+                j--;
+            }
+        }
+        return (long) i << 32 | (j & 0xffffffffL);
     }
 
     private static double median(double a, double b, double c) {

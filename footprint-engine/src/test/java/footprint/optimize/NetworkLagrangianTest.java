@@ -22,16 +22,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * OR-Library with every technique on, this one included.)
  */
 class NetworkLagrangianTest {
+    /** No technique: the plain MILP's options. */
+    private static final SolveOptions NO_TECHNIQUE =
+            TechniquesTest.options(Backend.HIGHS, EnumSet.noneOf(Technique.class));
+
     /** The plain optima of the generated networks, solved once for every test here. */
     private static final Map<String, Plan> PLAIN = new ConcurrentHashMap<>();
 
     private static Plan plain(String size) {
         return PLAIN.computeIfAbsent(
-                size,
-                s -> Optimizer.solve(
-                        ColumnGenerationTest.generated(s),
-                        TechniquesTest.options(Backend.HIGHS, EnumSet.noneOf(Technique.class)),
-                        SolveListener.NONE));
+                size, s -> Optimizer.solve(ColumnGenerationTest.generated(s), NO_TECHNIQUE, SolveListener.NONE));
     }
 
     /** The years' LP prices of a network with the model's families, no time limit. */
@@ -59,10 +59,7 @@ class NetworkLagrangianTest {
         Network n = size != null
                 ? ColumnGenerationTest.generated(size)
                 : seed < 16 ? Models.read(TechniquesTest.facility(seed)) : Models.read(BruteForceTest.tiny(seed));
-        Plan plain = size != null
-                ? plain(size)
-                : Optimizer.solve(
-                        n, TechniquesTest.options(Backend.HIGHS, EnumSet.noneOf(Technique.class)), SolveListener.NONE);
+        Plan plain = size != null ? plain(size) : Optimizer.solve(n, NO_TECHNIQUE, SolveListener.NONE);
         if (!plain.status().hasPlan()) {
             return;
         }
@@ -143,8 +140,7 @@ class NetworkLagrangianTest {
                   local-content:
                     - {to: EAEU, min-share: 50%}
                 """);
-        Plan plain = Optimizer.solve(
-                n, TechniquesTest.options(Backend.HIGHS, EnumSet.noneOf(Technique.class)), SolveListener.NONE);
+        Plan plain = Optimizer.solve(n, NO_TECHNIQUE, SolveListener.NONE);
         assertThat(plain.status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(plain.flow("fr", "v", "RU", 2024))
                 .as("the FR plant serves RU")
@@ -244,14 +240,7 @@ class NetworkLagrangianTest {
                     return true;
                 });
         NetworkLagrangian.Point paths = Decomposition.consensus(lag, window, d.point());
-        Plan plan = Decomposition.fixedPlan(
-                f,
-                lag,
-                paths,
-                Formulation.Settings.milp(),
-                TechniquesTest.options(Backend.HIGHS, EnumSet.noneOf(Technique.class)),
-                SolveListener.NONE,
-                Long.MAX_VALUE);
+        Plan plan = fixedPlan(f, lag, paths, NO_TECHNIQUE);
         assertThat(plan.status().hasPlan()).as(plan.notes().toString()).isTrue();
         assertThat(plan.objective()).isLessThanOrEqualTo(plain.objective() * (1 + 1e-9));
         assertThat(plan.objective()).isGreaterThan(plain.objective() * 0.99);
@@ -261,15 +250,7 @@ class NetworkLagrangianTest {
         int above = Decomposition.sliceAbove;
         Decomposition.sliceAbove = 0;
         try {
-            Plan byYear = Decomposition.fixedPlan(
-                    f,
-                    lag,
-                    paths,
-                    Formulation.Settings.milp(),
-                    TechniquesTest.options(Backend.HIGHS, EnumSet.noneOf(Technique.class))
-                            .withThreads(2),
-                    SolveListener.NONE,
-                    Long.MAX_VALUE);
+            Plan byYear = fixedPlan(f, lag, paths, NO_TECHNIQUE.withThreads(2));
             assertThat(byYear.status()).as(byYear.notes().toString()).isEqualTo(SolveStatus.OPTIMAL);
             assertThat(byYear.notes()).anyMatch(s -> s.startsWith("flows solved year by year"));
             assertThat(byYear.objective())
@@ -291,10 +272,7 @@ class NetworkLagrangianTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"M", "L", "nine plants"})
     void the_optimums_paths_give_the_optimum(String size) {
         Network n = size.length() == 1 ? ColumnGenerationTest.generated(size) : Models.read(ninePlants());
-        Plan plain = size.length() == 1
-                ? plain(size)
-                : Optimizer.solve(
-                        n, TechniquesTest.options(Backend.HIGHS, EnumSet.noneOf(Technique.class)), SolveListener.NONE);
+        Plan plain = size.length() == 1 ? plain(size) : Optimizer.solve(n, NO_TECHNIQUE, SolveListener.NONE);
         assertThat(plain.status()).isEqualTo(SolveStatus.OPTIMAL);
         FrozenNetwork f = FrozenNetwork.of(n);
         NetworkLagrangian lag = new NetworkLagrangian(f, 1);
@@ -327,14 +305,7 @@ class NetworkLagrangianTest {
         try {
             for (int slice : new int[] {above, 0}) {
                 Decomposition.sliceAbove = slice;
-                Plan plan = Decomposition.fixedPlan(
-                        f,
-                        lag,
-                        paths,
-                        Formulation.Settings.milp(),
-                        TechniquesTest.options(Backend.HIGHS, EnumSet.noneOf(Technique.class)),
-                        SolveListener.NONE,
-                        Long.MAX_VALUE);
+                Plan plan = fixedPlan(f, lag, paths, NO_TECHNIQUE);
                 assertThat(plan.status().hasPlan()).as(plan.notes().toString()).isTrue();
                 assertThat(plan.objective())
                         .as("sliced above %d arcs", slice)
@@ -609,5 +580,12 @@ class NetworkLagrangianTest {
         assertThat(plan.bestBound()).isGreaterThanOrEqualTo(plain.objective() * (1 - 1e-9));
         assertThat(plan.gap()).isLessThanOrEqualTo(0.01 + 1e-12);
         PlanInvariants.check(n, plan);
+    }
+
+    /** The decomposition's plan with the plants' paths fixed at {@code paths}. */
+    private static Plan fixedPlan(
+            FrozenNetwork f, NetworkLagrangian lag, NetworkLagrangian.Point paths, SolveOptions options) {
+        return Decomposition.fixedPlan(
+                f, lag, paths, Formulation.Settings.milp(), options, SolveListener.NONE, Long.MAX_VALUE);
     }
 }
