@@ -891,7 +891,7 @@ final class NetworkLagrangian {
     static final double START_SHARE = 1;
 
     /** Steps without a better bound before θ is halved. */
-    static final int PATIENCE = 30;
+    static final int PATIENCE = 60;
 
     /** The weight of the last direction in the next (Camerini, Fratta and Maffioli's 1.5). */
     static final double DEFLECTION = 1.5;
