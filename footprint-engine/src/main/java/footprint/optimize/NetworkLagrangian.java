@@ -190,10 +190,8 @@ final class NetworkLagrangian {
         yearProduct = new int[nA];
         int slots = 0;
         int[] cellSlot = new int[nCells]; // the last slot for a cell without demand
-        for (int t = 0; t < f.nT; t++) {
-            for (int cell = t; cell < nCells; cell += f.nT) {
-                slots += cellDemand[cell] > 0 ? 1 : 0;
-            }
+        for (int cell = 0; cell < nCells; cell++) {
+            slots += cellDemand[cell] > 0 ? 1 : 0;
         }
         slotCell = new int[slots + 1];
         Arrays.fill(cellSlot, slots);
@@ -445,10 +443,7 @@ final class NetworkLagrangian {
         }
         // the multipliers that can move: a cell without demand has no arc that may flow, so its
         // subgradient is 0 at every step (on XL nine cells in ten: 1.1 million of 10.9 million have demand)
-        int demanded = 0;
-        for (int cell = 0; cell < nCells; cell++) {
-            demanded += cellDemand[cell] > 0 ? 1 : 0;
-        }
+        int demanded = slotCell.length - 1; // a slot for each cell with demand, and the empty one
         activeCells = demanded;
         active = new int[demanded + (atSupply - atCapacity) + localSupplyRow.cardinality()];
         int n = 0;
