@@ -206,17 +206,58 @@ class NetworkLagrangianTest {
     }
 
     /**
-     * 1,000 steps from {@code priced} end closer to the optimum than 1,000 from the start, within
-     * 0.5 % of it, and above it.
+     * On LL (200 markets, 350 products, three years) each demand price's
+     * own steps first bring the descent from the flows' prices lower in 300 steps than the deflected
+     * subgradient alone (measured: 6.803e11 against 6.866e11), and every L stays above a plan of LL
+     * that the decomposition found (6.7497e11).
+     */
+    @Test
+    void each_price_s_own_steps_descend_faster_on_a_large_network() {
+        Optimizer.loadNatives();
+        NetworkLagrangian lag = new NetworkLagrangian(FrozenNetwork.of(ColumnGenerationTest.generated("LL")), 2);
+        double[] priced = FlowPrices.of(lag, 2, Long.MAX_VALUE).y();
+        double plan = 6.7497e11;
+        NetworkLagrangian.Watcher above = (it, pt, best) -> {
+            assertThat(pt.bound()).as("step %d", it).isGreaterThan(plan);
+            return true;
+        };
+        double own =
+                lag.descend(priced, Double.NaN, 0, 300, Long.MAX_VALUE, above).bound();
+        double alone;
+        NetworkLagrangian.ownPriceSteps = false;
+        try {
+            alone = lag.descend(priced, Double.NaN, 0, 300, Long.MAX_VALUE, above)
+                    .bound();
+        } finally {
+            NetworkLagrangian.ownPriceSteps = true;
+        }
+        assertThat(own).isLessThan(alone * 0.995);
+    }
+
+    /**
+     * With the deflected subgradient alone, 1,000 steps from {@code priced} end closer to the
+     * optimum than 1,000 from the start, within 0.5 % of it, and above it; with each demand price's
+     * own steps first (the default), within 0.5 % and above it as well. (With those steps the start
+     * matters less on L: from either, 1,000 steps end 0.39 % above the optimum.)
      */
     private static void startsCloser(NetworkLagrangian lag, double[] priced, Plan plain) {
-        double fromPrices =
-                lag.descend(priced, Double.NaN, 0, 1000, Long.MAX_VALUE, null).bound();
-        double fromStart = lag.descend(lag.start(), Double.NaN, 0, 1000, Long.MAX_VALUE, null)
-                .bound();
+        double fromPrices;
+        double fromStart;
+        NetworkLagrangian.ownPriceSteps = false;
+        try {
+            fromPrices = lag.descend(priced, Double.NaN, 0, 1000, Long.MAX_VALUE, null)
+                    .bound();
+            fromStart = lag.descend(lag.start(), Double.NaN, 0, 1000, Long.MAX_VALUE, null)
+                    .bound();
+        } finally {
+            NetworkLagrangian.ownPriceSteps = true;
+        }
         assertThat(fromPrices).isGreaterThanOrEqualTo(plain.objective() * (1 - 1e-9));
         assertThat(fromPrices).isLessThan(fromStart);
         assertThat(fromPrices).isLessThan(plain.objective() * 1.005);
+        double own =
+                lag.descend(priced, Double.NaN, 0, 1000, Long.MAX_VALUE, null).bound();
+        assertThat(own).isBetween(plain.objective() * (1 - 1e-9), plain.objective() * 1.005);
     }
 
     /**
