@@ -780,7 +780,7 @@ final class NetworkLagrangian {
      * after 2,000; with the first phase 8.89e12 after 400 (LL over twelve years after 1,000 steps:
      * 2.3351e12 against 2.3426e12). On small networks the first phase stalls sooner, and the second
      * takes over where the subgradient alone would be (L after 2,000 steps 0.33 % above the optimum
-     * against 0.31 %; the first phase alone 0.52 %).
+     * against 0.31 %; the first phase alone 0.55 %).
      *
      * @param gap stop once the best L is within this of the target
      * @param deadline System.nanoTime() by which to stop
