@@ -206,10 +206,10 @@ class NetworkLagrangianTest {
     }
 
     /**
-     * On LL (200 markets, 350 products, three years) each demand price's
-     * own steps first bring the descent from the flows' prices lower in 300 steps than the deflected
-     * subgradient alone (measured: 6.803e11 against 6.866e11), and every L stays above a plan of LL
-     * that the decomposition found (6.7497e11).
+     * On LL (200 markets, 350 products, three years) each demand price's own steps first bring the
+     * descent from the flows' prices lower in 300 steps than the deflected subgradient alone
+     * (measured: 6.803e11 against 6.866e11), and every L stays above a plan of LL that the
+     * decomposition found (6.7497e11).
      */
     @Test
     void each_price_s_own_steps_descend_faster_on_a_large_network() {
