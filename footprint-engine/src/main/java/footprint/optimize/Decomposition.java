@@ -291,7 +291,28 @@ final class Decomposition {
             o = options.withTimeLimit(Math.max(1, (end - System.nanoTime()) / 1e9));
         }
         return Optimizer.solve(
-                restricted, flows, o, listener, System.nanoTime(), form -> fix(form, lag, point, 0, full.nT));
+                restricted,
+                flows,
+                o,
+                listener,
+                System.nanoTime(),
+                form -> fix(form, lag, point, 0, full.nT),
+                (form, x, notes) -> {
+                    double untrimmed = form.objectiveOf(x);
+                    int trimmed = trim(lag, form, x);
+                    if (trimmed > 0) {
+                        notes.add(trimmedNote(trimmed, form.objectiveOf(x) - untrimmed));
+                        listener.message(notes.get(notes.size() - 1));
+                    }
+                });
+    }
+
+    private static String trimmedNote(int plants, double gain) {
+        return String.format(
+                Locale.ROOT,
+                "%d plants' paths made leaner where the flows left a plant-year or a platform unused (objective %+.6g)",
+                plants,
+                gain);
     }
 
     /** Above this many arcs the flows of a fixed plan are solved year by year. */
@@ -317,6 +338,110 @@ final class Decomposition {
                 }
             }
         }
+    }
+
+    /**
+     * Makes a plan's plants leaner where its flows allow, in place: each plant's path becomes the
+     * cheapest its rules allow that still runs in every year the plant builds in and tools every
+     * platform it builds on that year. A plant-year the flows left without output goes idle (or
+     * closes, where that costs less), a platform tooled and never used is tooled later or not at
+     * all. The flows stay as they are and stay optimal, for the plants they need still run; only
+     * the plants' own costs change, never up (were the objective to fall, every change is undone).
+     *
+     * @param form the model of the plan's flows, of all years, its plants indexed as {@code lag}'s
+     * @param x the plan's values, by the solver's variable index
+     * @return the plants whose paths changed
+     */
+    static int trim(NetworkLagrangian lag, Formulation form, double[] x) {
+        FrozenNetwork f = form.f;
+        boolean[][] builds = new boolean[f.nP][f.nT];
+        int[][] uses = new int[f.nP][f.nT];
+        for (Arc a : f.arcs) {
+            MPVariable v = form.flow[a.index()];
+            if (v == null || x[v.index()] <= BUILDS) {
+                continue;
+            }
+            int p = a.plant();
+            int t = a.year();
+            builds[p][t] = true;
+            int o = lag.slot[p][f.productPlatform[a.product()]];
+            if (o >= 0) {
+                uses[p][t] |= 1 << o;
+            }
+        }
+        double sign = f.mode == Objective.NPV ? 1 : -1;
+        double before = form.objectiveOf(x);
+        Map<Integer, Double> undo = new java.util.HashMap<>();
+        int changed = 0;
+        for (int p = 0; p < f.nP; p++) {
+            int[][] lean = lag.leanestPath(p, builds[p], uses[p]);
+            if (lean == null) {
+                continue;
+            }
+            int[] states = lean[0];
+            int[] tools = lean[1];
+            boolean differs = false;
+            for (int t = 0; t < f.nT && !differs; t++) {
+                differs = states[t] != stateIn(form, x, p, t) || tools[t] != toolsIn(form, lag, x, p, t);
+            }
+            if (!differs) {
+                continue;
+            }
+            changed++;
+            int prior = Lagrangian.stateIndex(f.priorStatus[p]);
+            for (int t = 0; t < f.nT; t++) {
+                int st = states[t];
+                int was = t == 0 ? prior : states[t - 1];
+                set(x, form.run[p][t], st == Lagrangian.RUN ? 1 : 0, undo);
+                set(x, form.idle[p][t], st == Lagrangian.IDLE ? 1 : 0, undo);
+                set(x, form.closed[p][t], st == Lagrangian.CLOSED ? 1 : 0, undo);
+                // as the LP sets them: at 1 where paid for (a negative cost), else at their rows' least
+                boolean closes = st == Lagrangian.CLOSED && was != Lagrangian.CLOSED;
+                boolean reopens = st == Lagrangian.RUN && was != Lagrangian.RUN;
+                set(x, form.closes[p][t], f.closureCost[p][t] < 0 || closes ? 1 : 0, undo);
+                set(x, form.reopens[p][t], f.reopeningCost[p][t] < 0 || reopens ? 1 : 0, undo);
+                int[] opts = lag.options[p];
+                for (int o = 0; o < opts.length; o++) {
+                    set(x, form.tool[p][opts[o]][t], (tools[t] & (1 << o)) != 0 ? 1 : 0, undo);
+                }
+            }
+        }
+        if (changed > 0 && sign * form.objectiveOf(x) < sign * before - 1e-9 * Math.max(1, Math.abs(before))) {
+            undo.forEach((i, v) -> x[i] = v);
+            return 0;
+        }
+        return changed;
+    }
+
+    /** A flow above this many vehicles makes its plant-year run. */
+    private static final double BUILDS = 1e-9;
+
+    private static void set(double[] x, MPVariable v, double value, Map<Integer, Double> undo) {
+        if (v != null) {
+            undo.putIfAbsent(v.index(), x[v.index()]);
+            x[v.index()] = value;
+        }
+    }
+
+    /** Plant p's state in year t at values x. */
+    private static int stateIn(Formulation form, double[] x, int p, int t) {
+        if (x[form.run[p][t].index()] > 0.5) {
+            return Lagrangian.RUN;
+        }
+        return x[form.idle[p][t].index()] > 0.5 ? Lagrangian.IDLE : Lagrangian.CLOSED;
+    }
+
+    /** Plant p's option bits tooled in year t at values x. */
+    private static int toolsIn(Formulation form, NetworkLagrangian lag, double[] x, int p, int t) {
+        int bits = 0;
+        int[] opts = lag.options[p];
+        for (int o = 0; o < opts.length; o++) {
+            MPVariable v = form.tool[p][opts[o]][t];
+            if (v != null && x[v.index()] > 0.5) {
+                bits |= 1 << o;
+            }
+        }
+        return bits;
     }
 
     /**
@@ -411,9 +536,15 @@ final class Decomposition {
                 throw new IllegalStateException("variables of the horizon that no year has: "
                         + missing.subList(0, Math.min(5, missing.size())));
             }
-            double objective = form.objectiveOf(x);
-            SolutionReader reader = new SolutionReader(form, x);
             List<String> notes = new ArrayList<>();
+            double untrimmed = form.objectiveOf(x);
+            int trimmed = trim(lag, form, x);
+            double objective = form.objectiveOf(x);
+            if (trimmed > 0) {
+                notes.add(trimmedNote(trimmed, objective - untrimmed));
+                listener.message(notes.get(0));
+            }
+            SolutionReader reader = new SolutionReader(form, x);
             double lp = 0;
             for (double s : lpSeconds) {
                 lp += s;

@@ -1051,29 +1051,120 @@ final class NetworkLagrangian {
         for (int t = 0; t < f.nT; t++) {
             s.candN[t] = candidates(p, t, y, prices, s);
             lines(p, t, s);
-            for (int set = 0; set < nS; set++) {
-                boolean ok = (set & toolMust[p][t]) == toolMust[p][t] && (set & ~toolMay[p][t]) == 0;
-                s.knap[t][set] = ok ? knapsack(p, t, set, s, null) : Double.NaN;
-            }
-            System.arraycopy(s.bestFrom, 0, s.bestFromT[t], 0, f.nC);
-        }
-        // dynamic programme over (state, tool set), year by year
-        for (int t = 0; t < f.nT; t++) {
-            double[] dp = s.dp[t];
-            int[] back = s.back[t];
+            // running also earns the minimum-output rows' multipliers
             double output = 0;
             for (int ci : outputRows[p][t]) {
                 output -= y[atOutput + ci] * f.commitments.get(ci).minOutput();
             }
+            for (int set = 0; set < nS; set++) {
+                boolean ok = (set & toolMust[p][t]) == toolMust[p][t] && (set & ~toolMay[p][t]) == 0;
+                s.knap[t][set] = ok ? knapsack(p, t, set, s, null) + output : Double.NaN;
+            }
+            System.arraycopy(s.bestFrom, 0, s.bestFromT[t], 0, f.nC);
+        }
+        double best = path(p, s.knap, null, s);
+        if (Double.isNaN(best)) {
+            return best;
+        }
+        for (int t = 0; t < f.nT; t++) {
+            if (s.pathState[t] != RUN) {
+                continue;
+            }
+            int n = s.candN[t];
+            int[] cand = s.candIdx[t];
+            knapsack(p, t, s.pathTools[t], s, flow);
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                int a = cand[i];
+                double x = flow[a];
+                if (x <= 0) {
+                    continue;
+                }
+                keepFlowing(p, a);
+                total += x;
+                int k = arcProduct[a];
+                for (int c = 0; c < f.nC; c++) {
+                    double u = f.bom[k][c];
+                    if (u > 0 && f.supplied[c]) {
+                        units[t][c] += u * x;
+                    }
+                }
+                if (arcLocal[a] >= 0) {
+                    int m = localArcMarket[arcLocal[a]];
+                    int b = f.marketBloc[m];
+                    for (int c = 0; c < f.nC; c++) {
+                        double u = f.bom[k][c];
+                        if (u > 0 && f.supplied[c] && usesLocal(y, p, c, b, m, t)) {
+                            int si = supplyIndex(p, c, b, t);
+                            g[atSupply + si] -= u * x / scale[atSupply + si];
+                        }
+                    }
+                }
+            }
+            for (int c = 0; c < f.nC; c++) {
+                from[t][c] = s.bestFromT[t][c];
+                if (units[t][c] > 0) {
+                    int q = f.supplyArcs.get(from[t][c]).componentPlant();
+                    int si = supplyIndex(p, c, f.componentPlantBloc[q], t);
+                    if (localSupplyRow.get(si)) {
+                        g[atSupply + si] += units[t][c] / scale[atSupply + si];
+                    }
+                }
+            }
+            for (int ci : outputRows[p][t]) {
+                g[atOutput + ci] = total - f.commitments.get(ci).minOutput();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Plant p's cheapest path by its own costs alone (fixed, idle, closure, reopening, tooling) of
+     * those its rules allow that run in every year of {@code mustRun} and tool at least the option
+     * bits {@code mustTool[t]} in year t: {states, tools}, or null where no such path is allowed.
+     */
+    int[][] leanestPath(int p, boolean[] mustRun, int[] mustTool) {
+        Scratch s = scratch.get();
+        int nS = 1 << options[p].length;
+        double[][] gain = new double[f.nT][nS];
+        int[] states = new int[f.nT];
+        for (int t = 0; t < f.nT; t++) {
+            states[t] = mustRun[t] ? 1 << RUN : 7;
+            int must = toolMust[p][t] | mustTool[t];
+            for (int set = 0; set < nS; set++) {
+                boolean ok = (set & must) == must && (set & ~toolMay[p][t]) == 0;
+                gain[t][set] = ok ? 0 : Double.NaN;
+            }
+        }
+        if (Double.isNaN(path(p, gain, states, s))) {
+            return null;
+        }
+        return new int[][] {s.pathState.clone(), s.pathTools.clone()};
+    }
+
+    /**
+     * Plant p's best path into the scratch (pathState, pathTools) and its value: the dynamic
+     * programme over (state, tool set), year by year. {@code gain[t][set]} is what running in year t
+     * with tool set {@code set} earns beyond the plant's own payoffs (NaN where that set is not
+     * allowed that year, in any state); {@code states[t]}, where given, narrows the states its rules
+     * allow in year t. NaN where no path is allowed.
+     */
+    private double path(int p, double[][] gain, int[] states, Scratch s) {
+        int nO = options[p].length;
+        int nS = 1 << nO;
+        for (int t = 0; t < f.nT; t++) {
+            double[] dp = s.dp[t];
+            int[] back = s.back[t];
+            int allowed = states == null ? allowedStates[p][t] : allowedStates[p][t] & states[t];
             for (int st = 0; st < 3; st++) {
                 for (int set = 0; set < nS; set++) {
                     int at = st * nS + set;
                     dp[at] = Double.NaN;
-                    if ((allowedStates[p][t] & (1 << st)) == 0 || Double.isNaN(s.knap[t][set])) {
+                    if ((allowed & (1 << st)) == 0 || Double.isNaN(gain[t][set])) {
                         continue;
                     }
                     double here = switch (st) {
-                        case RUN -> runPayoff[p][t] + output + s.knap[t][set];
+                        case RUN -> runPayoff[p][t] + gain[t][set];
                         case IDLE -> idlePayoff[p][t];
                         default -> 0;
                     };
@@ -1132,55 +1223,6 @@ final class NetworkLagrangian {
             s.pathState[t] = at / nS;
             s.pathTools[t] = at % nS;
             at = s.back[t][at];
-        }
-        for (int t = 0; t < f.nT; t++) {
-            if (s.pathState[t] != RUN) {
-                continue;
-            }
-            int n = s.candN[t];
-            int[] cand = s.candIdx[t];
-            knapsack(p, t, s.pathTools[t], s, flow);
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                int a = cand[i];
-                double x = flow[a];
-                if (x <= 0) {
-                    continue;
-                }
-                keepFlowing(p, a);
-                total += x;
-                int k = arcProduct[a];
-                for (int c = 0; c < f.nC; c++) {
-                    double u = f.bom[k][c];
-                    if (u > 0 && f.supplied[c]) {
-                        units[t][c] += u * x;
-                    }
-                }
-                if (arcLocal[a] >= 0) {
-                    int m = localArcMarket[arcLocal[a]];
-                    int b = f.marketBloc[m];
-                    for (int c = 0; c < f.nC; c++) {
-                        double u = f.bom[k][c];
-                        if (u > 0 && f.supplied[c] && usesLocal(y, p, c, b, m, t)) {
-                            int si = supplyIndex(p, c, b, t);
-                            g[atSupply + si] -= u * x / scale[atSupply + si];
-                        }
-                    }
-                }
-            }
-            for (int c = 0; c < f.nC; c++) {
-                from[t][c] = s.bestFromT[t][c];
-                if (units[t][c] > 0) {
-                    int q = f.supplyArcs.get(from[t][c]).componentPlant();
-                    int si = supplyIndex(p, c, f.componentPlantBloc[q], t);
-                    if (localSupplyRow.get(si)) {
-                        g[atSupply + si] += units[t][c] / scale[atSupply + si];
-                    }
-                }
-            }
-            for (int ci : outputRows[p][t]) {
-                g[atOutput + ci] = total - f.commitments.get(ci).minOutput();
-            }
         }
         return best;
     }

@@ -177,6 +177,31 @@ public final class Optimizer {
             SolveListener listener,
             long start,
             Consumer<Formulation> moreRows) {
+        return solve(f, settings, options, listener, start, moreRows, null);
+    }
+
+    /**
+     * Changes a solver's plan before it is read: the values in place, by the solver's variable
+     * index, to another plan of the model no worse by the objective (whose new value is read from
+     * them), noting what it did.
+     */
+    interface Polish {
+        void apply(Formulation form, double[] x, List<String> notes);
+    }
+
+    /**
+     * Solves with rows added by {@code moreRows}, the solver's plan changed by {@code polish} (where
+     * given) before it is read: used on a model whose integers are all fixed, an LP, whose optimum
+     * the polish keeps, so that the plan's bound is its new objective.
+     */
+    static Plan solve(
+            FrozenNetwork f,
+            Formulation.Settings settings,
+            SolveOptions options,
+            SolveListener listener,
+            long start,
+            Consumer<Formulation> moreRows,
+            Polish polish) {
         loadNatives();
         if (options.techniques().contains(Technique.DECOMPOSITION) && moreRows == NO_ROWS) {
             return Decomposition.solve(f, settings, options, listener, start);
@@ -248,6 +273,11 @@ public final class Optimizer {
                 listener.message(
                         "No plan: " + status.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 return planless(status, f, backend, out.bound(), buildSeconds, solveSeconds, size, notes);
+            }
+            if (polish != null) {
+                polish.apply(form, out.values(), notes);
+                double polished = form.objectiveOf(out.values());
+                out = new Outcome(out.status(), polished, polished, out.values());
             }
             listener.incumbent(out.objective(), out.bound(), solveSeconds);
             SolutionReader reader = new SolutionReader(form, out.values());

@@ -358,6 +358,76 @@ class NetworkLagrangianTest {
         }
     }
 
+    /**
+     * A plant the flows leave without output does not keep running in the plan: given paths that run
+     * all ten of the nine-plant network's plants, the LP serves the market from the nine cheapest
+     * and the tenth (p9) is idled or closed after it, so the plan is the optimum, in one LP and year
+     * by year. Without the trimming the plan would pay p9's fixed cost each year.
+     */
+    @Test
+    void a_plant_the_flows_leave_idle_stops_running() {
+        Network n = Models.read(ninePlants());
+        Plan plain = Optimizer.solve(n, NO_TECHNIQUE, SolveListener.NONE);
+        FrozenNetwork f = FrozenNetwork.of(n);
+        NetworkLagrangian lag = new NetworkLagrangian(f, 1);
+        int[][] states = new int[f.nP][f.nT];
+        int[][] tools = new int[f.nP][f.nT];
+        NetworkLagrangian.Point allRun = new NetworkLagrangian.Point(0, null, states, tools, null);
+        double tolerance = 1e-7 * Math.abs(plain.objective());
+        int above = Decomposition.sliceAbove;
+        try {
+            for (int slice : new int[] {above, 0}) {
+                Decomposition.sliceAbove = slice;
+                Plan plan = fixedPlan(f, lag, allRun, NO_TECHNIQUE);
+                assertThat(plan.notes()).as("sliced above %d arcs", slice).anyMatch(s -> s.startsWith("1 plants'"));
+                assertThat(plan.objective())
+                        .as("sliced above %d arcs", slice)
+                        .isCloseTo(plain.objective(), org.assertj.core.api.Assertions.within(tolerance));
+                assertThat(plan.plants())
+                        .filteredOn(py -> py.plant().equals("p9"))
+                        .allMatch(py -> py.status() != footprint.model.PlantStatus.RUNNING);
+                PlanInvariants.check(n, plan);
+            }
+        } finally {
+            Decomposition.sliceAbove = above;
+        }
+    }
+
+    /**
+     * The trimming keeps a plan a plan on a network with tooling options, lines and components: on
+     * L, from the generous paths of a short descent (many plants running that the flows do not use),
+     * the plan in one LP and the plan year by year are trimmed alike (the same value), every
+     * invariant holds, and neither is better than the optimum.
+     */
+    @Test
+    void a_trimmed_plan_is_a_plan() {
+        Network n = ColumnGenerationTest.generated("L");
+        Plan plain = plain("L");
+        FrozenNetwork f = FrozenNetwork.of(n);
+        NetworkLagrangian lag = new NetworkLagrangian(f, 1);
+        java.util.ArrayDeque<NetworkLagrangian.Point> window = new java.util.ArrayDeque<>();
+        NetworkLagrangian.Descent d = lag.descend(lag.start(), Double.NaN, 1e-4, 40, Long.MAX_VALUE, (it, pt, b) -> {
+            window.addLast(pt);
+            return true;
+        });
+        NetworkLagrangian.Point paths = Decomposition.consensus(lag, window, d.point());
+        Plan whole = fixedPlan(f, lag, paths, NO_TECHNIQUE);
+        assertThat(whole.notes()).anyMatch(s -> s.contains("made leaner"));
+        int above = Decomposition.sliceAbove;
+        Decomposition.sliceAbove = 0;
+        try {
+            Plan byYear = fixedPlan(f, lag, paths, NO_TECHNIQUE.withThreads(2));
+            assertThat(byYear.notes()).anyMatch(s -> s.contains("made leaner"));
+            assertThat(byYear.objective())
+                    .isCloseTo(whole.objective(), org.assertj.core.api.Assertions.within(1e-7 * whole.objective()));
+            PlanInvariants.check(n, byYear);
+        } finally {
+            Decomposition.sliceAbove = above;
+        }
+        assertThat(whole.objective()).isLessThanOrEqualTo(plain.objective() * (1 + 1e-9));
+        PlanInvariants.check(n, whole);
+    }
+
     /** Ten plants of 100 vehicles, one market of 900: the optimum runs nine of them into one cell. */
     private static String ninePlants() {
         StringBuilder s = new StringBuilder("""
