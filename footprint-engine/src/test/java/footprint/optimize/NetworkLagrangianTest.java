@@ -359,6 +359,55 @@ class NetworkLagrangianTest {
     }
 
     /**
+     * The two plans' plant choices from one descent on L: the first runs every plant-year that two
+     * of the window's points ran (and so at least those of the lean choice, which asks for 30 % of
+     * the last points, and those of any two points); the lean one runs no more; both give plans no
+     * better than the optimum, with every invariant holding.
+     */
+    @Test
+    void the_first_plan_runs_what_two_points_ran_and_the_lean_one_no_more() {
+        Network n = ColumnGenerationTest.generated("L");
+        Plan plain = plain("L");
+        FrozenNetwork f = FrozenNetwork.of(n);
+        NetworkLagrangian lag = new NetworkLagrangian(f, 1);
+        java.util.LinkedList<NetworkLagrangian.Point> window = new java.util.LinkedList<>();
+        NetworkLagrangian.Descent d = lag.descend(lag.start(), Double.NaN, 1e-4, 1000, Long.MAX_VALUE, (it, pt, b) -> {
+            if (it % Decomposition.WINDOW_EVERY == 0) {
+                window.addLast(pt);
+            }
+            return true;
+        });
+        NetworkLagrangian.Point generous = Decomposition.consensus(lag, window, d.point());
+        NetworkLagrangian.Point lean = Decomposition.leanConsensus(lag, window, d.point());
+        int runsGenerous = 0;
+        int runsLean = 0;
+        for (int p = 0; p < f.nP; p++) {
+            for (int t = 0; t < f.nT; t++) {
+                int ran = 0;
+                for (NetworkLagrangian.Point pt : window) {
+                    ran += pt.state()[p][t] == Lagrangian.RUN ? 1 : 0;
+                }
+                boolean runs = generous.state()[p][t] == Lagrangian.RUN;
+                if (lag.allows(p, generous.state()[p], generous.tools()[p]) && ran >= Decomposition.RUNS) {
+                    assertThat(runs).as("%s in %d", f.plantId[p], f.year(t)).isTrue();
+                }
+                if (lean.state()[p][t] == Lagrangian.RUN && ran >= Decomposition.RUNS) {
+                    assertThat(runs).as("%s in %d", f.plantId[p], f.year(t)).isTrue();
+                }
+                runsGenerous += runs ? 1 : 0;
+                runsLean += lean.state()[p][t] == Lagrangian.RUN ? 1 : 0;
+            }
+        }
+        assertThat(runsLean).isLessThanOrEqualTo(runsGenerous);
+        for (NetworkLagrangian.Point paths : java.util.List.of(generous, lean)) {
+            Plan plan = fixedPlan(f, lag, paths, NO_TECHNIQUE);
+            assertThat(plan.status().hasPlan()).as(plan.notes().toString()).isTrue();
+            assertThat(plan.objective()).isLessThanOrEqualTo(plain.objective() * (1 + 1e-9));
+            PlanInvariants.check(n, plan);
+        }
+    }
+
+    /**
      * A plant the flows leave without output does not keep running in the plan: given paths that run
      * all ten of the nine-plant network's plants, the LP serves the market from the nine cheapest
      * and the tenth (p9) is idled or closed after it, so the plan is the optimum, in one LP and year
