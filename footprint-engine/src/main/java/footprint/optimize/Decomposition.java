@@ -32,9 +32,11 @@ import java.util.stream.IntStream;
  *       NetworkLagrangian#start});
  *   <li>a first descent (to 55 % of the time limit after the prices, else 40 %) aiming 2 % below its
  *       best bound;
- *   <li>a plan;
- *   <li>a second descent aiming at that plan's value, and a second plan if the first plan's time
- *       fits before the end (otherwise the descent runs to the end).
+ *   <li>a plan running every plant-year two of the descent's points ran ({@link #consensus}), its
+ *       plants then trimmed to what its flows use ({@link #trim}); where that plan took under a
+ *       twentieth of the limit and meets the gap, a leaner one as well ({@link #leanConsensus});
+ *   <li>where the gap is not met, a second descent aiming at that plan's value, and a second, lean
+ *       plan if the first plan's time fits before the end (otherwise the descent runs to the end).
  * </ol>
  *
  * The plan's arcs: every arc of the plants that run (and whose platform is tooled) that year. (The
