@@ -123,7 +123,7 @@ final class Decomposition {
                 && closed(sign * plan.objective(), bound, options.relativeGap())
                 && (end == Long.MAX_VALUE || planNanos < (end - start) / CHEAP)) {
             // the gap asked for is met, but where a plan is cheap the lean choice is tried as well:
-            // LL 0.44 % with it, 0.73 % without
+            // LL (120 s limit, 1 % asked) 0.36 % with it, 0.73 % without
             Plan lean = fixedPlan(full, lag, leanConsensus(lag, window, first.point()), settings, rest, listener, end);
             buildSeconds += lean.buildSeconds();
             if (lean.status().hasPlan() && sign * lean.objective() > sign * plan.objective()) {
