@@ -88,12 +88,12 @@ final class Decomposition {
         long t0 = System.nanoTime();
         NetworkLagrangian lag = new NetworkLagrangian(full, threads(options));
         double buildSeconds = seconds(start);
-        java.util.LinkedList<NetworkLagrangian.Point> window = new java.util.LinkedList<>();
+        List<NetworkLagrangian.Point> window = new ArrayList<>();
         NetworkLagrangian.Watcher progress = (it, pt, best) -> {
             if (it % WINDOW_EVERY == 0) {
-                window.addLast(pt);
+                window.add(pt);
                 if (window.size() > WINDOW) {
-                    window.removeFirst();
+                    window.remove(0);
                 }
             }
             if (it % 50 == 0) {

@@ -370,10 +370,10 @@ class NetworkLagrangianTest {
         Plan plain = plain("L");
         FrozenNetwork f = FrozenNetwork.of(n);
         NetworkLagrangian lag = new NetworkLagrangian(f, 1);
-        java.util.LinkedList<NetworkLagrangian.Point> window = new java.util.LinkedList<>();
+        java.util.List<NetworkLagrangian.Point> window = new java.util.ArrayList<>();
         NetworkLagrangian.Descent d = lag.descend(lag.start(), Double.NaN, 1e-4, 1000, Long.MAX_VALUE, (it, pt, b) -> {
             if (it % Decomposition.WINDOW_EVERY == 0) {
-                window.addLast(pt);
+                window.add(pt);
             }
             return true;
         });
