@@ -191,8 +191,9 @@ public final class Optimizer {
 
     /**
      * Solves with rows added by {@code moreRows}, the solver's plan changed by {@code polish} (where
-     * given) before it is read: used on a model whose integers are all fixed, an LP, whose optimum
-     * the polish keeps, so that the plan's bound is its new objective.
+     * given) before it is read: used on a model whose integers are all fixed, an LP, where the polish
+     * only lowers costs of the fixed decisions that the flows' optimum does not depend on, so that
+     * objective and bound move by the same amount.
      */
     static Plan solve(
             FrozenNetwork f,
@@ -275,9 +276,11 @@ public final class Optimizer {
                 return planless(status, f, backend, out.bound(), buildSeconds, solveSeconds, size, notes);
             }
             if (polish != null) {
+                // the bound moves with the objective: the polish changes costs the flows do not see
+                double before = form.objectiveOf(out.values());
                 polish.apply(form, out.values(), notes);
-                double polished = form.objectiveOf(out.values());
-                out = new Outcome(out.status(), polished, polished, out.values());
+                double change = form.objectiveOf(out.values()) - before;
+                out = new Outcome(out.status(), out.objective() + change, out.bound() + change, out.values());
             }
             listener.incumbent(out.objective(), out.bound(), solveSeconds);
             SolutionReader reader = new SolutionReader(form, out.values());
