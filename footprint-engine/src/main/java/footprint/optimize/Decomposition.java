@@ -126,9 +126,7 @@ final class Decomposition {
             // LL (120 s limit, 1 % asked) 0.36 % with it, 0.73 % without
             Plan lean = fixedPlan(full, lag, leanConsensus(lag, window, first.point()), settings, rest, listener, end);
             buildSeconds += lean.buildSeconds();
-            if (lean.status().hasPlan() && sign * lean.objective() > sign * plan.objective()) {
-                plan = lean;
-            }
+            plan = better(plan, lean, sign);
         }
         if (plan.status().hasPlan() && !closed(sign * plan.objective(), bound, options.relativeGap())) {
             // the second descent leaves time for a second plan where the first one's time fits
@@ -146,9 +144,7 @@ final class Decomposition {
                 Plan other =
                         fixedPlan(full, lag, leanConsensus(lag, window, second.point()), settings, rest, listener, end);
                 buildSeconds += other.buildSeconds();
-                if (other.status().hasPlan() && sign * other.objective() > sign * plan.objective()) {
-                    plan = other;
-                }
+                plan = better(plan, other, sign);
             }
         }
         double lagSeconds = seconds(t0);
@@ -223,6 +219,11 @@ final class Decomposition {
         notes.add(summary);
         SolveStatus status = proven ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
         return Optimizer.restated(plan, status, sign * bound, gap, buildSeconds, seconds(start) - buildSeconds, notes);
+    }
+
+    /** {@code other} where it is a plan better than {@code kept} (sign: 1 to maximise, −1 to minimise), else {@code kept}. */
+    private static Plan better(Plan kept, Plan other, double sign) {
+        return other.status().hasPlan() && sign * other.objective() > sign * kept.objective() ? other : kept;
     }
 
     /** The points whose plant decisions make the plan's: one in {@link #WINDOW_EVERY} steps, the last this many. */
@@ -356,22 +357,7 @@ final class Decomposition {
                 listener,
                 System.nanoTime(),
                 form -> fix(form, lag, point, 0, full.nT),
-                (form, x, notes) -> {
-                    double untrimmed = form.objectiveOf(x);
-                    int trimmed = trim(lag, form, x);
-                    if (trimmed > 0) {
-                        notes.add(trimmedNote(trimmed, form.objectiveOf(x) - untrimmed));
-                        listener.message(notes.get(notes.size() - 1));
-                    }
-                });
-    }
-
-    private static String trimmedNote(int plants, double gain) {
-        return String.format(
-                Locale.ROOT,
-                "%d plants' paths made leaner where the flows left a plant-year or a platform unused (objective %+.6g)",
-                plants,
-                gain);
+                (form, x, notes) -> trim(lag, form, x, notes, listener));
     }
 
     /** Above this many arcs the flows of a fixed plan are solved year by year. */
@@ -409,9 +395,9 @@ final class Decomposition {
      *
      * @param form the model of the plan's flows, of all years, its plants indexed as {@code lag}'s
      * @param x the plan's values, by the solver's variable index
-     * @return the plants whose paths changed
+     * @param notes where a note of the plants changed and the objective gained goes (none if none)
      */
-    static int trim(NetworkLagrangian lag, Formulation form, double[] x) {
+    static void trim(NetworkLagrangian lag, Formulation form, double[] x, List<String> notes, SolveListener listener) {
         FrozenNetwork f = form.f;
         boolean[][] builds = new boolean[f.nP][f.nT];
         int[][] uses = new int[f.nP][f.nT];
@@ -465,11 +451,21 @@ final class Decomposition {
                 }
             }
         }
-        if (changed > 0 && sign * form.objectiveOf(x) < sign * before - 1e-9 * Math.max(1, Math.abs(before))) {
-            undo.forEach((i, v) -> x[i] = v);
-            return 0;
+        if (changed == 0) {
+            return;
         }
-        return changed;
+        double after = form.objectiveOf(x);
+        if (sign * after < sign * before - 1e-9 * Math.max(1, Math.abs(before))) {
+            undo.forEach((i, v) -> x[i] = v);
+            return;
+        }
+        String note = String.format(
+                Locale.ROOT,
+                "%d plants' paths made leaner where the flows left a plant-year or a platform unused (objective %+.6g)",
+                changed,
+                after - before);
+        notes.add(note);
+        listener.message(note);
     }
 
     /** A flow above this many vehicles makes its plant-year run. */
@@ -596,13 +592,8 @@ final class Decomposition {
                         + missing.subList(0, Math.min(5, missing.size())));
             }
             List<String> notes = new ArrayList<>();
-            double untrimmed = form.objectiveOf(x);
-            int trimmed = trim(lag, form, x);
+            trim(lag, form, x, notes, listener);
             double objective = form.objectiveOf(x);
-            if (trimmed > 0) {
-                notes.add(trimmedNote(trimmed, objective - untrimmed));
-                listener.message(notes.get(0));
-            }
             SolutionReader reader = new SolutionReader(form, x);
             double lp = 0;
             for (double s : lpSeconds) {

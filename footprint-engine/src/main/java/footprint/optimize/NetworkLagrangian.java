@@ -1057,8 +1057,7 @@ final class NetworkLagrangian {
                 output -= y[atOutput + ci] * f.commitments.get(ci).minOutput();
             }
             for (int set = 0; set < nS; set++) {
-                boolean ok = (set & toolMust[p][t]) == toolMust[p][t] && (set & ~toolMay[p][t]) == 0;
-                s.knap[t][set] = ok ? knapsack(p, t, set, s, null) + output : Double.NaN;
+                s.knap[t][set] = toolsAllowed(p, t, set) ? knapsack(p, t, set, s, null) + output : Double.NaN;
             }
             System.arraycopy(s.bestFrom, 0, s.bestFromT[t], 0, f.nC);
         }
@@ -1130,9 +1129,8 @@ final class NetworkLagrangian {
         int[] states = new int[f.nT];
         for (int t = 0; t < f.nT; t++) {
             states[t] = mustRun[t] ? 1 << RUN : 7;
-            int must = toolMust[p][t] | mustTool[t];
             for (int set = 0; set < nS; set++) {
-                boolean ok = (set & must) == must && (set & ~toolMay[p][t]) == 0;
+                boolean ok = (set & mustTool[t]) == mustTool[t] && toolsAllowed(p, t, set);
                 gain[t][set] = ok ? 0 : Double.NaN;
             }
         }
@@ -1238,7 +1236,7 @@ final class NetworkLagrangian {
             if ((allowedStates[p][t] & (1 << states[t])) == 0 || before == CLOSED && states[t] == IDLE) {
                 return false;
             }
-            if ((tools[t] & toolMust[p][t]) != toolMust[p][t] || (tools[t] & ~toolMay[p][t]) != 0) {
+            if (!toolsAllowed(p, t, tools[t])) {
                 return false;
             }
             if (t > 0 && (tools[t - 1] & ~tools[t]) != 0) {
@@ -1246,6 +1244,11 @@ final class NetworkLagrangian {
             }
         }
         return true;
+    }
+
+    /** Whether plant p may have the option bits {@code set} tooled in year t: those it must, none it may not. */
+    private boolean toolsAllowed(int p, int t, int set) {
+        return (set & toolMust[p][t]) == toolMust[p][t] && (set & ~toolMay[p][t]) == 0;
     }
 
     /** The payoff of moving from state {@code from} (the year before) to {@code to} in year t. */

@@ -342,16 +342,27 @@ class NetworkLagrangianTest {
         }
         NetworkLagrangian.Point paths = new NetworkLagrangian.Point(0, null, states, tools, null);
         double tolerance = 1e-7 * Math.abs(plain.objective());
+        inOneLpAndByYear(slice -> {
+            Plan plan = fixedPlan(f, lag, paths, NO_TECHNIQUE);
+            assertThat(plan.status().hasPlan()).as(plan.notes().toString()).isTrue();
+            assertThat(plan.objective())
+                    .as("sliced above %d arcs", slice)
+                    .isBetween(plain.objective() - tolerance, plain.bestBound() + tolerance);
+            PlanInvariants.check(n, plan);
+        });
+    }
+
+    /**
+     * Runs {@code check} with the flows of a fixed plan solved as the network's size says (in one
+     * LP on the networks here), then year by year; its argument is the size above which they are
+     * sliced.
+     */
+    private static void inOneLpAndByYear(java.util.function.IntConsumer check) {
         int above = Decomposition.sliceAbove;
         try {
             for (int slice : new int[] {above, 0}) {
                 Decomposition.sliceAbove = slice;
-                Plan plan = fixedPlan(f, lag, paths, NO_TECHNIQUE);
-                assertThat(plan.status().hasPlan()).as(plan.notes().toString()).isTrue();
-                assertThat(plan.objective())
-                        .as("sliced above %d arcs", slice)
-                        .isBetween(plain.objective() - tolerance, plain.bestBound() + tolerance);
-                PlanInvariants.check(n, plan);
+                check.accept(slice);
             }
         } finally {
             Decomposition.sliceAbove = above;
@@ -423,23 +434,17 @@ class NetworkLagrangianTest {
         int[][] tools = new int[f.nP][f.nT];
         NetworkLagrangian.Point allRun = new NetworkLagrangian.Point(0, null, states, tools, null);
         double tolerance = 1e-7 * Math.abs(plain.objective());
-        int above = Decomposition.sliceAbove;
-        try {
-            for (int slice : new int[] {above, 0}) {
-                Decomposition.sliceAbove = slice;
-                Plan plan = fixedPlan(f, lag, allRun, NO_TECHNIQUE);
-                assertThat(plan.notes()).as("sliced above %d arcs", slice).anyMatch(s -> s.startsWith("1 plants'"));
-                assertThat(plan.objective())
-                        .as("sliced above %d arcs", slice)
-                        .isCloseTo(plain.objective(), org.assertj.core.api.Assertions.within(tolerance));
-                assertThat(plan.plants())
-                        .filteredOn(py -> py.plant().equals("p9"))
-                        .allMatch(py -> py.status() != footprint.model.PlantStatus.RUNNING);
-                PlanInvariants.check(n, plan);
-            }
-        } finally {
-            Decomposition.sliceAbove = above;
-        }
+        inOneLpAndByYear(slice -> {
+            Plan plan = fixedPlan(f, lag, allRun, NO_TECHNIQUE);
+            assertThat(plan.notes()).as("sliced above %d arcs", slice).anyMatch(s -> s.startsWith("1 plants'"));
+            assertThat(plan.objective())
+                    .as("sliced above %d arcs", slice)
+                    .isCloseTo(plain.objective(), org.assertj.core.api.Assertions.within(tolerance));
+            assertThat(plan.plants())
+                    .filteredOn(py -> py.plant().equals("p9"))
+                    .allMatch(py -> py.status() != footprint.model.PlantStatus.RUNNING);
+            PlanInvariants.check(n, plan);
+        });
     }
 
     /**
