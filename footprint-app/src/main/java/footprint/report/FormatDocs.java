@@ -1,13 +1,15 @@
 package footprint.report;
 
 import footprint.model.FieldCatalogue;
+import footprint.model.ModelMeaning;
 import footprint.model.check.ProblemCode;
 import footprint.model.check.Severity;
 import java.util.Locale;
 
 /**
- * Renders {@code docs/model-format.md} from the {@link FieldCatalogue} and {@code docs/errors.md}
- * from {@link ProblemCode}, so the documentation can never drift from what the reader accepts.
+ * Renders {@code docs/model-format.md} from the {@link FieldCatalogue} (and its closing section, what
+ * the model means, from {@link ModelMeaning}) and {@code docs/errors.md} from {@link ProblemCode}, so
+ * the documentation can never drift from what the reader accepts.
  * Regenerate both with {@code ./footprint docs --out docs}; a test fails when they are stale.
  */
 public final class FormatDocs {
@@ -27,7 +29,9 @@ public final class FormatDocs {
         b.append("A Footprint model is one YAML file (or the same structure in JSON, by the `.json` extension).\n"
                 + "It describes a production network over a horizon of years: countries and their trade blocs,\n"
                 + "assembly plants, products, component plants, markets and their demand, freight lanes, trade\n"
-                + "rules, commitments and policy decisions. `examples/kaluga/base.yaml` is a complete example.\n\n");
+                + "rules, commitments and policy decisions. `examples/kaluga/base.yaml` is a complete example.\n"
+                + "What the optimiser counts, and what the validator refuses, is stated point by point, with\n"
+                + "worked examples, in [What the model means](#" + anchor(MEANING) + ").\n\n");
         b.append("## Conventions\n\n");
         b.append("- **Ids** are the keys of `countries`, `platforms`, `components`, `plants`, `products`,\n"
                 + "  `component-plants` and `markets`. They start with a letter or digit, then letters, digits,\n"
@@ -59,6 +63,7 @@ public final class FormatDocs {
                     .append(anchor(s.title()))
                     .append(")\n");
         }
+        b.append("- [").append(MEANING).append("](#").append(anchor(MEANING)).append(")\n");
         b.append('\n');
         for (FieldCatalogue.Section s : FieldCatalogue.sections()) {
             b.append("## ").append(s.title()).append("\n\n");
@@ -79,7 +84,34 @@ public final class FormatDocs {
             }
             b.append("\n```yaml\n").append(s.example()).append("```\n\n");
         }
+        meaning(b);
         return b.toString();
+    }
+
+    private static final String MEANING = "What the model means";
+
+    /** The closing section: what the optimiser counts and the validator refuses, with worked examples. */
+    private static void meaning(StringBuilder b) {
+        b.append("## ").append(MEANING).append("\n\n");
+        b.append(ModelMeaning.introduction()).append("\n\n");
+        for (ModelMeaning.Point p : ModelMeaning.points()) {
+            b.append("### ").append(p.title()).append("\n\n");
+            b.append(p.text()).append("\n\n");
+            if (!p.example().isEmpty()) {
+                b.append("```yaml\n").append(p.example()).append("```\n\n");
+            }
+            if (!p.arithmetic().isEmpty()) {
+                b.append(p.arithmetic()).append("\n\n");
+            }
+            b.append("Held by ");
+            for (int i = 0; i < p.tests().size(); i++) {
+                b.append(i == 0 ? "" : i == p.tests().size() - 1 ? " and " : ", ")
+                        .append("`")
+                        .append(p.tests().get(i))
+                        .append("`");
+            }
+            b.append(".\n\n");
+        }
     }
 
     private static String anchor(String title) {

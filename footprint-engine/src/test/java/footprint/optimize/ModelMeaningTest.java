@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import footprint.io.ModelRead;
 import footprint.io.ModelReader;
+import footprint.model.ModelMeaning;
 import footprint.model.Network;
 import footprint.model.PlantStatus;
 import footprint.model.check.Problem;
 import footprint.model.check.ProblemCode;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,19 @@ class ModelMeaningTest {
 
     static PlantStatus status(Plan plan, String plant, int year) {
         return plan.plant(plant, year).orElseThrow().status();
+    }
+
+    @Test
+    void every_point_of_the_docs_is_held_by_tests_here_and_every_test_here_holds_one() {
+        List<String> here = Arrays.stream(ModelMeaningTest.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Test.class))
+                .map(Method::getName)
+                .filter(name -> !name.startsWith("every_point_of_the_docs"))
+                .toList();
+        List<String> named =
+                ModelMeaning.points().stream().flatMap(p -> p.tests().stream()).toList();
+        assertThat(named).doesNotHaveDuplicates();
+        assertThat(named).containsExactlyInAnyOrderElementsOf(here);
     }
 
     // ---- discounting ---------------------------------------------------------------------------

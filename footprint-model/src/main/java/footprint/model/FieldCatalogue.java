@@ -85,20 +85,26 @@ public final class FieldCatalogue {
                                 FIGURE,
                                 "fraction a year",
                                 "0",
-                                "The yearly rate at which later cash flows count less; 8% or 0.08."),
+                                "The yearly rate at which later cash flows count less (8% or 0.08), from 0 to 1: year t of the"
+                                        + " horizon counts at 1 / (1 + rate)^(t - first year), so the first year counts in"
+                                        + " full."),
                         opt(
                                 "objective",
                                 "npv | cost",
                                 "",
                                 "npv",
                                 "npv: maximise the group's net present value; cost: minimise the present value of"
-                                        + " cost, serving all demand or paying each market's lost-sale penalty."),
+                                        + " cost, serving all demand or paying each market's lost-sale penalty. In both,"
+                                        + " everything at a plant counts at its ownership share; penalties count in"
+                                        + " full."),
                         opt(
                                 "fx",
                                 "map of currency code to series",
                                 "base currency per unit",
                                 "none",
-                                "Exchange rates: the value of one unit of each other currency in the base currency."),
+                                "Exchange rates: the value of one unit of each other currency in the base currency,"
+                                        + " converting each year's amounts at that year's rate. Above 0: a point, a range"
+                                        + " or a distribution that cannot go negative (not normal)."),
                         req("countries", "map of country code to country", "", "Every country the model uses."),
                         opt("platforms", "map of id to platform", "", "none", "Vehicle platforms."),
                         opt(
@@ -194,7 +200,9 @@ public final class FieldCatalogue {
                                 FIGURE,
                                 "fraction",
                                 "1",
-                                "The group's share of its profit (a joint venture below 1)."),
+                                "The group's share of everything at the plant (revenue, variable cost, freight, duties,"
+                                        + " fixed, idle, closure and reopening costs, tooling, components bought), in both"
+                                        + " objectives; above 0 and at most 1 (a joint venture below 1)."),
                         req("capacity", SERIES, "vehicles a year", "Vehicles it can build a year while running."),
                         opt(
                                 "line-capacity",
@@ -206,13 +214,20 @@ public final class FieldCatalogue {
                         opt("idle-workforce", FIGURE, "people", "0", "People kept while it is idle."),
                         opt("fixed-cost", SERIES, MONEY + " a year", "0", "Cost a year while running."),
                         opt("idle-cost", SERIES, MONEY + " a year", "0", "Cost a year while idle."),
-                        opt("closure-cost", FIGURE, MONEY, "0", "One-time cost of closing it."),
+                        opt(
+                                "closure-cost",
+                                FIGURE,
+                                MONEY,
+                                "0",
+                                "Paid in each year it becomes closed, from running or idle (before the horizon it"
+                                        + " was running, unless the first year's status says otherwise). A closed plant"
+                                        + " may run again, at its reopening cost, but not idle."),
                         opt(
                                 "reopening-cost",
                                 FIGURE,
                                 MONEY,
                                 "0",
-                                "One-time cost of running again after being idle or closed."),
+                                "Paid in each year it runs after a year idle or closed."),
                         opt(
                                 "variable-cost",
                                 "series, or map of product or platform id (and default) to series",
@@ -220,7 +235,12 @@ public final class FieldCatalogue {
                                 "0",
                                 "Cost per vehicle built; a product's own entry wins over its platform's, which wins"
                                         + " over default."),
-                        opt("platforms", "list of platform id", "", "none", "Platforms tooled at the start."),
+                        opt(
+                                "platforms",
+                                "list of platform id",
+                                "",
+                                "none",
+                                "Platforms tooled before the horizon (no investment)."),
                         opt(
                                 "tooling",
                                 "map of platform id to tooling option",
@@ -233,7 +253,8 @@ public final class FieldCatalogue {
                                 "",
                                 "none",
                                 "Statuses given by the planner ({2021: running, 2022-: idle}); other years are left"
-                                        + " to the optimiser."),
+                                        + " to the optimiser. The first year's status is also the state before the"
+                                        + " horizon (running when none is given)."),
                         source()),
                 "plants:\n  kaluga:\n    name: PSMA Rus, Kaluga\n    country: RU\n    ownership: {value: 0.7,"
                         + " source: assumption}\n    capacity: {value: 125000, source: seed 000}\n"));
@@ -242,14 +263,20 @@ public final class FieldCatalogue {
                 "Tooling option",
                 "A platform a plant could take on.",
                 List.of(
-                        req("investment", FIGURE, MONEY, "One-time cost of tooling the platform."),
+                        req(
+                                "investment",
+                                FIGURE,
+                                MONEY,
+                                "One-time cost of tooling the platform, paid in the first year it is tooled (the"
+                                        + " year of first use, unless earlier is cheaper) at that year's exchange rate"
+                                        + " and discount factor, at the plant's ownership share."),
                         opt(
                                 "lead-time",
                                 FIGURE,
                                 "years",
                                 "0",
-                                "Whole years between deciding and building: the platform is first used in the"
-                                        + " horizon's first year plus the lead time, at the earliest."),
+                                "Whole years, counted from the horizon's first year: the platform can be used from"
+                                        + " the horizon's first year plus the lead time on."),
                         source()),
                 "    tooling:\n      leap-c: {investment: {low: 100e6, high: 250e6}, lead-time: 2, source:"
                         + " assumption}\n"));
@@ -274,7 +301,7 @@ public final class FieldCatalogue {
                                 "market currency per vehicle",
                                 "none",
                                 "Price per vehicle in each market; required for every market with demand in npv"
-                                        + " mode."),
+                                        + " mode. In cost mode it still sets the duties (a share of the price)."),
                         source()),
                 "products:\n  expert:\n    name: Peugeot Expert\n    brand: Peugeot\n    segment: van\n"
                         + "    platform: emp2-van\n    bom: {diesel-engine: 1}\n    price: {default: 32000, RU:"
@@ -294,14 +321,32 @@ public final class FieldCatalogue {
                                 "none",
                                 "Where it is on the map ({lat: 54.5, lon: 36.3}); reports only."),
                         req("component", "component id", "", "What it makes."),
-                        opt("ownership", FIGURE, "fraction", "1", "The group's share (0.5 for a 50/50 venture)."),
+                        opt(
+                                "ownership",
+                                FIGURE,
+                                "fraction",
+                                "1",
+                                "The group's share of its fixed cost (0.5 for a 50/50 venture), above 0 and at"
+                                        + " most 1; the buying plant pays for the components at its own share."),
                         req(
                                 "capacity",
                                 SERIES,
                                 "component units a year",
                                 "Units a year; a unit such as GWh/year converts to the component's kWh."),
-                        opt("unit-cost", SERIES, MONEY + " per component unit", "0", "Cost per unit made."),
-                        opt("fixed-cost", SERIES, MONEY + " a year", "0", "Cost a year."),
+                        opt(
+                                "unit-cost",
+                                SERIES,
+                                MONEY + " per component unit",
+                                "0",
+                                "Price per unit paid by the assembly plant that buys it, with the lane's freight,"
+                                        + " at the buying plant's ownership share."),
+                        opt(
+                                "fixed-cost",
+                                SERIES,
+                                MONEY + " a year",
+                                "0",
+                                "Cost every year of the horizon, whether it ships or not, at its ownership"
+                                        + " share."),
                         source()),
                 "component-plants:\n  catl-zaragoza:\n    country: ES\n    component: battery\n    ownership: 50%\n"
                         + "    capacity: {value: 50, unit: GWh/year, source: seed 003}\n"));
@@ -342,8 +387,8 @@ public final class FieldCatalogue {
                                 FIGURE,
                                 "market currency per vehicle",
                                 "none",
-                                "In cost mode, the cost of each vehicle of demand not served; without it every"
-                                        + " vehicle of demand must be served."),
+                                "In cost mode, the cost of each vehicle of demand not served, counted in full (no"
+                                        + " ownership share); without it every vehicle of demand must be served."),
                         source()),
                 "markets:\n  FR:\n    country: FR\n    demand: {expert: {2021: 40000, 2030: 30000, interpolate:"
                         + " linear, source: assumption}}\n"));
@@ -353,12 +398,12 @@ public final class FieldCatalogue {
                 "Demand for product k in year t is volume(t) x group-share x shares[k].",
                 List.of(
                         req("volume", SERIES, "vehicles a year", "The whole segment's (or market's) sales."),
-                        opt("group-share", FIGURE, "fraction", "1", "The group's share of the segment."),
+                        opt("group-share", FIGURE, "fraction", "1", "The group's share of the segment, from 0 to 1."),
                         req(
                                 "shares",
                                 "map of product id to figure",
                                 "fraction",
-                                "How the group's sales split between its products; at most 1 in all."),
+                                "How the group's sales split between its products: each from 0 to 1, at most 1 in all."),
                         source()),
                 "    segments:\n      all-cars:\n        volume: {2024: 1.3e6, source: seed 001}\n"
                         + "        group-share: {low: 0.5%, high: 2%, source: assumption}\n"
@@ -390,27 +435,44 @@ public final class FieldCatalogue {
         add(new Section(
                 "duty",
                 "Duty",
-                "A duty on vehicles built in an origin and sold in a destination, as a fraction of their price.",
+                "A duty on vehicles built in an origin and sold in a destination, as a fraction of their price in"
+                        + " the market, at the plant's ownership share. Duties that cover one flow add up.",
                 List.of(
                         opt("id", "text", "", "duty-N (its place in the list)", "The rule's name in reports."),
                         req("from", "place or list of places", "", "Origins: country codes or blocs."),
                         req("to", "place or list of places", "", "Destinations: country codes or blocs."),
                         req("rate", SERIES, "fraction of value", "The duty: 10% or 0.10."),
-                        opt("brands", "list of brand", "", "all", "Only these brands."),
-                        opt("products", "list of product id", "", "all", "Only these products."),
+                        opt(
+                                "brands",
+                                "list of brand",
+                                "",
+                                "all",
+                                "Only vehicles of these brands (each the brand of some product); with products"
+                                        + " also given, a vehicle matching either."),
+                        opt(
+                                "products",
+                                "list of product id",
+                                "",
+                                "all",
+                                "Only these products; with brands also given, a vehicle matching either."),
                         opt("years", "years", "", "all", "When it applies."),
                         source()),
                 "  duties:\n    - {from: CN, to: EU, rate: {value: 10%, source: assumption}}\n"));
         add(new Section(
                 "ban",
                 "Ban",
-                "A ban on goods from an origin to a destination. It covers the listed brands, products and"
-                        + " components; with none listed, everything.",
+                "A ban on goods from an origin to a destination. It covers a vehicle whose brand or whose product"
+                        + " is listed (either matches), and the listed components; with none listed, everything.",
                 List.of(
                         opt("id", "text", "", "ban-N (its place in the list)", "The rule's name in reports."),
                         req("from", "place or list of places", "", "Origins: country codes or blocs."),
                         req("to", "place or list of places", "", "Destinations: country codes or blocs."),
-                        opt("brands", "list of brand", "", "none", "Vehicles of these brands."),
+                        opt(
+                                "brands",
+                                "list of brand",
+                                "",
+                                "none",
+                                "Vehicles of these brands (each the brand of some product)."),
                         opt("products", "list of product id", "", "none", "These products."),
                         opt("components", "list of component id", "", "none", "These components."),
                         opt("years", "years", "", "all", "When it applies."),
@@ -424,7 +486,7 @@ public final class FieldCatalogue {
                 List.of(
                         opt("id", "text", "", "local-content-N", "The rule's name in reports."),
                         req("to", "place or list of places", "", "Destinations: country codes or blocs."),
-                        req("min-share", FIGURE, "fraction", "The minimum local share of value."),
+                        req("min-share", FIGURE, "fraction", "The minimum local share of value, from 0 to 1."),
                         opt("years", "years", "", "all", "When it applies."),
                         source()),
                 "  local-content:\n    - {to: EAEU, min-share: {value: 40%, source: assumption}, years: 2024-}\n"));
@@ -451,7 +513,14 @@ public final class FieldCatalogue {
                 "A decision forced or forbidden by policy. Give exactly one of force and forbid.",
                 List.of(
                         opt("id", "text", "", "decision-N", "The rule's name in reports."),
-                        opt("force", "run | idle | close | tool", "", "", "The action that must be taken."),
+                        opt(
+                                "force",
+                                "run | idle | close | tool",
+                                "",
+                                "",
+                                "The action that must be taken, in each of the years and no other; after a forced"
+                                        + " close the plant stays closed or runs again at its reopening cost, never"
+                                        + " idle."),
                         opt("forbid", "run | idle | close | tool", "", "", "The action that must not be taken."),
                         req("plant", "plant id", "", "The plant."),
                         opt("platform", "platform id", "", "", "The platform, for tool."),
