@@ -358,6 +358,35 @@ class ModelMeaningTest {
         assertThat(plan.objective()).isCloseTo(4_297_520.66, within(0.01));
     }
 
+    @Test
+    void a_platform_may_be_tooled_before_its_first_use_where_the_exchange_rate_makes_that_cheaper() {
+        /*
+         * No discounting; 1 USD = 0.5 EUR in 2024, 1.0 in 2025, 2.0 in 2026; no lead time. Vans are
+         * wanted in 2026 only (100, earning 3,000,000). Tooling in 2026 would cost 2,000,000 EUR;
+         * tooled in 2024 (and kept), it costs 500,000: the optimiser tools in 2024, two years before
+         * it builds. NPV = 3,000,000 - 500,000 = 2,500,000.
+         */
+        Network n = Models.read(header(2024, 2026, "0", "npv") + """
+                fx:
+                  USD: {2024: 0.5, 2025: 1.0, 2026: 2.0}
+                plants:
+                  a: {country: DE, currency: USD, capacity: 1000, tooling: {van: {investment: 1000000}}}
+                products:
+                  v: {brand: B, segment: van, platform: van, price: 30000}
+                markets:
+                  FR: {country: FR, demand: {v: {2024: 0, 2026: 100}}}
+                lanes:
+                  - {from: a, to: FR}
+                """);
+        Plan plan = solve(n);
+        assertThat(plan.flow("a", "v", "FR", 2026)).isCloseTo(100, within(TOL));
+        assertThat(plan.investments()).singleElement().satisfies(i -> {
+            assertThat(i.year()).isEqualTo(2024);
+            assertThat(i.amount()).isCloseTo(500_000, within(TOL));
+        });
+        assertThat(plan.objective()).isCloseTo(2_500_000, within(TOL));
+    }
+
     // ---- trade rules ---------------------------------------------------------------------------
 
     @Test

@@ -188,8 +188,12 @@ public final class ModelMeaning {
                     "The van platform can be used from 2025 (2024 + 1), so 2024's 100 vans are lost. The"
                             + " investment is paid in 2025: 1,000,000 USD x 1.0 = 1,000,000 EUR (the plan lists"
                             + " it so), counted at 1/1.1. NPV = 3,000,000 / 1.1 + 3,000,000 / 1.21 - 1,000,000 /"
-                            + " 1.1 = 4,297,520.66.",
-                    List.of("a_tooling_investment_is_paid_in_the_year_of_first_use_at_that_years_exchange_rate")),
+                            + " 1.1 = 4,297,520.66. With no discounting, no lead time, the rate 0.5 in 2024,"
+                            + " 1.0 in 2025 and 2.0 in 2026, and vans wanted in 2026 only, the platform is"
+                            + " tooled in 2024 for 500,000 EUR rather than in 2026 for 2,000,000.",
+                    List.of(
+                            "a_tooling_investment_is_paid_in_the_year_of_first_use_at_that_years_exchange_rate",
+                            "a_platform_may_be_tooled_before_its_first_use_where_the_exchange_rate_makes_that_cheaper")),
             new Point(
                     "Several duties on one flow add up",
                     "A duty is paid on each vehicle built in one of its origins and sold in one of its"
