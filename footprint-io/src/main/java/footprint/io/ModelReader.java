@@ -2,6 +2,7 @@ package footprint.io;
 
 import footprint.io.excel.ModelWorkbook;
 import footprint.io.scenario.ScenarioReader;
+import footprint.io.scenario.TreePath;
 import footprint.io.yaml.JsonTrees;
 import footprint.io.yaml.YamlTrees;
 import footprint.model.Network;
@@ -12,9 +13,12 @@ import footprint.model.check.ProblemCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -65,10 +69,27 @@ public final class ModelReader {
         if (parsed.tree().isPresent() && ScenarioReader.isScenario(parsed.tree().get())) {
             parsed = ScenarioReader.resolve(parsed.tree().get(), file, ModelReader::parseFile, Set.of());
         }
+        if (parsed.tree().isPresent() && !(parsed.tree().get() instanceof Tree.Mapping)) {
+            // one short problem for a file that is not a model at all (a list, a number, a text file)
+            Tree root = parsed.tree().get();
+            return new ModelRead(
+                    file,
+                    Optional.empty(),
+                    List.of(Problem.at(
+                            ProblemCode.WRONG_TYPE,
+                            root.location(),
+                            "",
+                            "the file is not a Footprint model: it holds " + ScenarioReader.describe(root)
+                                    + ", where a model is a YAML or JSON mapping of fields starting with footprint:"
+                                    + " 1.")));
+        }
         if (parsed.tree().isEmpty()) {
             return new ModelRead(file, Optional.empty(), parsed.problems());
         }
         ModelRead bound = bind(parsed.tree().get(), file);
+        if (!parsed.changes().isEmpty()) {
+            bound = blameChanges(bound, parsed.changes());
+        }
         if (parsed.problems().isEmpty()) {
             return bound;
         }
@@ -79,18 +100,69 @@ public final class ModelReader {
     }
 
     /**
+     * A problem of the base that a scenario's change caused is reported at the change: an error whose
+     * field is the one the change set, added or removed, or the field that holds it (the horizon whose
+     * end a scenario moves before its start, the plant whose capacity it removes), placed in another
+     * file than the change. The last change to touch the field is blamed.
+     */
+    private static ModelRead blameChanges(ModelRead read, List<ParsedTree.Changed> changes) {
+        List<Problem> out = new ArrayList<>();
+        boolean moved = false;
+        for (Problem p : read.problems()) {
+            Optional<ParsedTree.Changed> cause = p.isError() ? causeOf(p, changes) : Optional.empty();
+            if (cause.isPresent()) {
+                out.add(Problem.at(
+                        p.code(),
+                        cause.get().location(),
+                        p.field(),
+                        p.message() + " (after the scenario's change: "
+                                + cause.get().what() + ")"));
+                moved = true;
+            } else {
+                out.add(p);
+            }
+        }
+        return moved ? new ModelRead(read.file(), read.network(), out, read.places()) : read;
+    }
+
+    private static Optional<ParsedTree.Changed> causeOf(Problem p, List<ParsedTree.Changed> changes) {
+        if (p.field().isEmpty() || p.location().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> keys;
+        try {
+            keys = TreePath.parse(p.field()).keys();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String where = p.location().get().file();
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            ParsedTree.Changed c = changes.get(i);
+            boolean same = keys.equals(c.keys());
+            boolean holder =
+                    keys.size() == c.keys().size() - 1 && keys.equals(c.keys().subList(0, keys.size()));
+            if ((same || holder) && !c.location().file().equals(where)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The document of a file, or the reason it is refused. An .xlsx workbook gives the same document,
-     * each node placed at its cell, so a scenario may extend a workbook.
+     * each node placed at its cell, so a scenario may extend a workbook. Anything that is not a
+     * regular file (a named pipe, a device) is refused before it is opened, so reading never blocks.
      */
     public static ParsedTree parseFile(Path path) {
         if (isWorkbook(path)) {
             return ModelWorkbook.parse(path);
         }
         String file = path.toString();
+        Optional<String> notRegular = ReadLimits.notARegularFile(path);
+        if (notRegular.isPresent()) {
+            return refused(file, notRegular.get());
+        }
         try {
-            if (Files.isDirectory(path)) {
-                return refused(file, "is a directory, not a model file.");
-            }
             long size = Files.size(path);
             if (size > ReadLimits.MAX_BYTES) {
                 return refused(
@@ -105,8 +177,12 @@ public final class ModelReader {
             return parseBytes(bytes, file);
         } catch (NoSuchFileException e) {
             return refused(file, "does not exist.");
+        } catch (AccessDeniedException e) {
+            return refused(file, "cannot be read: permission denied.");
+        } catch (FileSystemException e) {
+            return refused(file, "cannot be read" + (e.getReason() == null ? "." : ": " + e.getReason() + "."));
         } catch (IOException e) {
-            return refused(file, "cannot be read: " + e.getMessage());
+            return refused(file, "cannot be read (the system reported an input/output error).");
         }
     }
 
@@ -114,29 +190,59 @@ public final class ModelReader {
         if (bytes.length > ReadLimits.MAX_BYTES) {
             return refused(file, "is larger than " + (ReadLimits.MAX_BYTES >> 20) + " MiB, the limit for model files.");
         }
-        for (byte b : bytes) {
-            if (b == 0) {
-                return refused(
-                        file,
-                        "is not a text file (it holds NUL bytes); a model is YAML or JSON text, or an Excel"
-                                + " workbook named .xlsx.");
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return ParsedTree.failed(Problem.at(
+                        ProblemCode.REFUSED,
+                        placeOfByte(bytes, i, file),
+                        "",
+                        "the file is not a text file (it holds a NUL byte here); a model is YAML or JSON text, or an"
+                                + " Excel workbook named .xlsx."));
             }
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return refused(file, "is not UTF-8 text; save it as UTF-8.");
+        CharBuffer decoded = CharBuffer.allocate(bytes.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, decoded, true);
+        if (result.isError()) {
+            return ParsedTree.failed(Problem.at(
+                    ProblemCode.REFUSED,
+                    placeOfByte(bytes, in.position(), file),
+                    "",
+                    "the file is not UTF-8 text: the byte 0x"
+                            + String.format(Locale.ROOT, "%02X", bytes[in.position()] & 0xff)
+                            + " here is not UTF-8 (perhaps the file was saved as Latin-1 or Windows-1252); save it as"
+                            + " UTF-8."));
         }
+        String text = decoded.flip().toString();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         return parseText(text, file);
+    }
+
+    /** The line and column (from 1, in characters) of a byte of a file, decoding what comes before it. */
+    private static Location placeOfByte(byte[] bytes, int offset, String file) {
+        String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
+        return placeOfChar(before, before.length(), file);
+    }
+
+    /** The line and column (from 1) of a character of a text; column counted in code points. */
+    public static Location placeOfChar(String text, int index, String file) {
+        int end = Math.min(index, text.length());
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Location(file, line, text.codePointCount(lineStart, end) + 1);
     }
 
     private static ParsedTree parseText(String text, String file) {

@@ -50,6 +50,23 @@ final class TreeAssembler {
                     "the workbook has no sheet named model, so it is not a Footprint model workbook;"
                             + " footprint export-model writes one to start from."));
         }
+        List<Problem> missing = new ArrayList<>();
+        for (Layout.Sheet sheet : Layout.SHEETS) {
+            if (!cells.grids().containsKey(sheet.name())) {
+                missing.add(Problem.at(
+                        ProblemCode.MISSING_FIELD,
+                        new Location(file, 0, 0),
+                        "",
+                        "the workbook has no sheet " + sheet.name() + "; a model workbook holds every sheet, empty"
+                                + " when the model has nothing for it (footprint export-model writes them all):"
+                                + " put it back, with its header row."));
+            }
+        }
+        if (!missing.isEmpty()) {
+            // what the sheet held is missing from the model: every reference to it would be a problem too
+            missing.addAll(a.problems);
+            return new ParsedTree(Optional.empty(), missing);
+        }
         Tree tree = a.root(model);
         return new ParsedTree(Optional.of(tree), a.problems);
     }

@@ -4,9 +4,11 @@ import footprint.io.ReadLimits;
 import footprint.model.check.Location;
 import footprint.model.check.Problem;
 import footprint.model.check.ProblemCode;
+import footprint.model.check.SafeText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import org.apache.poi.xssf.model.SharedStrings;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -75,10 +78,11 @@ final class WorkbookReader {
     /** Reads every sheet whose (normalised) name {@code wanted} accepts. */
     static Cells read(Path path, Predicate<String> wanted) {
         String file = path.toString();
+        Optional<String> notRegular = ReadLimits.notARegularFile(path);
+        if (notRegular.isPresent()) {
+            return Cells.refusal(file, notRegular.get().replace("not a model file", "not a workbook"));
+        }
         try {
-            if (Files.isDirectory(path)) {
-                return Cells.refusal(file, "is a directory, not a workbook.");
-            }
             long size = Files.size(path);
             if (size == 0) {
                 return Cells.refusal(file, "is empty; footprint export-model writes a workbook to start from.");
@@ -99,8 +103,10 @@ final class WorkbookReader {
             }
         } catch (NoSuchFileException e) {
             return Cells.refusal(file, "does not exist.");
+        } catch (AccessDeniedException e) {
+            return Cells.refusal(file, "cannot be read: permission denied.");
         } catch (IOException e) {
-            return Cells.refusal(file, "cannot be read: " + e.getMessage());
+            return Cells.refusal(file, "cannot be read (the system reported an input/output error).");
         }
         tightenZipLimits();
         OPCPackage pkg;
@@ -117,6 +123,12 @@ final class WorkbookReader {
         }
         try {
             return sheets(pkg, file, wanted);
+        } catch (BadSheet e) {
+            return new Cells(
+                    List.of(),
+                    Map.of(),
+                    List.of(Problem.at(ProblemCode.REFUSED, Location.cell(file, e.sheet, 0, 0), "", e.getMessage())),
+                    true);
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
             return Cells.refusal(file, why(e, "cannot be read as an Excel workbook (is it damaged?)"));
         } finally {
@@ -189,13 +201,8 @@ final class WorkbookReader {
                         + " MiB, far more than a model workbook holds (a zip bomb?).";
             }
         }
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
-        return otherwise + ": " + m;
-    }
-
-    private static String firstLine(String message) {
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        // the library's own words (class names, parts of the zip) would not help a planner
+        return otherwise + "; open it in Excel and save it again as an Excel Workbook (.xlsx).";
     }
 
     private static Cells sheets(OPCPackage pkg, String file, Predicate<String> wanted)
@@ -222,7 +229,11 @@ final class WorkbookReader {
                 Grid grid = new Grid(name);
                 XMLReader xml = newXmlReader();
                 xml.setContentHandler(new SheetHandler(file, grid, strings, budget, problems));
-                xml.parse(new InputSource(in));
+                try {
+                    xml.parse(new InputSource(in));
+                } catch (SAXParseException e) {
+                    throw BadSheet.of(name, e);
+                }
                 grids.put(key, grid);
             }
         }
@@ -234,6 +245,39 @@ final class WorkbookReader {
             return XMLHelper.newXMLReader();
         } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new SAXException(e);
+        }
+    }
+
+    /** A sheet whose XML cannot be read: the message says why, in a planner's words. */
+    private static final class BadSheet extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String sheet;
+
+        BadSheet(String sheet, String message) {
+            super(message, null, false, false);
+            this.sheet = sheet;
+        }
+
+        static BadSheet of(String sheet, SAXParseException e) {
+            String where = e.getLineNumber() > 0
+                    ? " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + " of the sheet's XML)"
+                    : "";
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("DOCTYPE")) {
+                return new BadSheet(
+                        sheet,
+                        "the sheet " + sheet + " declares a document type (<!DOCTYPE ...>)" + where
+                                + ", which no workbook saved by Excel does; it is refused, as such a declaration can"
+                                + " make a reader expand entities or fetch other files. Save the workbook again from"
+                                + " Excel.");
+            }
+            if (e.getCause() instanceof TooLarge t) {
+                return new BadSheet(sheet, "the file " + t.getMessage());
+            }
+            return new BadSheet(
+                    sheet,
+                    "the sheet " + sheet + " is damaged: its XML cannot be read" + where
+                            + "; open the workbook in Excel and save it again as an Excel Workbook (.xlsx).");
         }
     }
 
@@ -399,14 +443,29 @@ final class WorkbookReader {
             switch (type) {
                 case "s" -> {
                     String text;
+                    int index = parsePositive(v.strip(), -1);
+                    if (strings.getUniqueCount() == 0) {
+                        throw new BadSheet(
+                                grid.name(),
+                                "the file is damaged: the sheet " + grid.name() + " refers to shared texts (cell "
+                                        + Location.columnLetters(column) + row + " to number "
+                                        + SafeText.quote(v.strip()) + "), but the workbook has no table of shared"
+                                        + " texts; open it in Excel and save it again as an Excel Workbook (.xlsx).");
+                    }
                     try {
-                        text = strings.getItemAt(parsePositive(v.strip(), -1)).getString();
-                    } catch (IndexOutOfBoundsException e) {
-                        problems.add(Problem.at(
-                                ProblemCode.REFUSED,
-                                here(),
-                                "",
-                                "the cell refers to text number " + v + ", which the workbook does not hold."));
+                        if (index < 0 || index >= strings.getUniqueCount()) {
+                            throw new IndexOutOfBoundsException(index);
+                        }
+                        text = strings.getItemAt(index).getString();
+                    } catch (RuntimeException e) {
+                        // POI reports a missing table of shared texts or an index beyond it in its own words
+                        problems.add(
+                                Problem.at(
+                                        ProblemCode.REFUSED,
+                                        here(),
+                                        "",
+                                        "the cell refers to shared text number " + SafeText.quote(v.strip())
+                                                + ", which the workbook does not hold; is the file damaged? Type the cell's text again in Excel and save."));
                         return;
                     }
                     put(text, false);

@@ -6,7 +6,9 @@ import footprint.model.FieldCatalogue;
 import footprint.model.check.Location;
 import footprint.model.check.Problem;
 import footprint.model.check.ProblemCode;
+import footprint.model.check.SafeText;
 import footprint.model.check.Spelling;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,17 +45,53 @@ public final class ScenarioReader {
      * @param chain the files already being resolved (to refuse cycles)
      */
     public static ParsedTree resolve(Tree root, String file, Function<Path, ParsedTree> parseFile, Set<Path> chain) {
+        try {
+            return resolveChain(root, file, parseFile, chain);
+        } catch (ChainTooDeep e) {
+            // one problem, at the scenario given, not one "cannot be read" per scenario of the chain
+            return ParsedTree.failed(Problem.at(
+                    ProblemCode.BAD_BASE,
+                    extendsAt(root),
+                    "extends",
+                    "scenarios extend each other more than " + MAX_CHAIN + " deep (the base of " + e.deepest
+                            + " is scenario number " + (MAX_CHAIN + 1) + " in this chain); let a scenario extend"
+                            + " the model or a scenario nearer to it."));
+        }
+    }
+
+    /** A chain of scenarios deeper than {@link #MAX_CHAIN}, met at {@code deepest}. */
+    private static final class ChainTooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String deepest;
+
+        ChainTooDeep(String deepest) {
+            super(deepest, null, false, false);
+            this.deepest = deepest;
+        }
+    }
+
+    private static ParsedTree resolveChain(
+            Tree root, String file, Function<Path, ParsedTree> parseFile, Set<Path> chain) {
         List<Problem> problems = new ArrayList<>();
         Optional<Scenario> scenario = parse(root, file, problems);
         if (scenario.isEmpty()) {
             return new ParsedTree(Optional.empty(), problems);
         }
         Scenario s = scenario.get();
-        Location extendsAt = ((Tree.Mapping) root).get("extends").orElseThrow().location();
-        Path basePath = Path.of(s.base()).toAbsolutePath().normalize();
+        Location extendsAt = extendsAt(root);
+        Optional<Path> basePath = absolute(s.base());
+        Optional<Path> self = absolute(file);
+        if (basePath.isEmpty() || self.isEmpty()) {
+            problems.add(Problem.at(
+                    ProblemCode.BAD_BASE,
+                    extendsAt,
+                    "extends",
+                    "extends names " + SafeText.quote(s.base()) + ", which is not a file path this system can open."));
+            return new ParsedTree(Optional.empty(), problems);
+        }
         Set<Path> next = new HashSet<>(chain);
-        next.add(Path.of(file).toAbsolutePath().normalize());
-        if (next.contains(basePath)) {
+        next.add(self.get());
+        if (next.contains(basePath.get())) {
             problems.add(Problem.at(
                     ProblemCode.BAD_BASE,
                     extendsAt,
@@ -62,16 +100,11 @@ public final class ScenarioReader {
             return new ParsedTree(Optional.empty(), problems);
         }
         if (next.size() > MAX_CHAIN) {
-            problems.add(Problem.at(
-                    ProblemCode.BAD_BASE,
-                    extendsAt,
-                    "extends",
-                    "scenarios extend each other more" + " than " + MAX_CHAIN + " deep."));
-            return new ParsedTree(Optional.empty(), problems);
+            throw new ChainTooDeep(file);
         }
-        ParsedTree base = parseFile.apply(basePath);
+        ParsedTree base = parseFile.apply(basePath.get());
         if (base.tree().isPresent() && isScenario(base.tree().get())) {
-            base = resolve(base.tree().get(), basePath.toString(), parseFile, next);
+            base = resolveChain(base.tree().get(), basePath.get().toString(), parseFile, next);
         }
         if (base.tree().isEmpty()) {
             problems.add(Problem.at(
@@ -82,13 +115,52 @@ public final class ScenarioReader {
             problems.addAll(base.problems());
             return new ParsedTree(Optional.empty(), problems);
         }
+        if (!(base.tree().get() instanceof Tree.Mapping)) {
+            Tree not = base.tree().get();
+            problems.add(Problem.at(
+                    ProblemCode.BAD_BASE,
+                    extendsAt,
+                    "extends",
+                    "the base " + s.base() + " is not a model: it holds " + describe(not)
+                            + ", where a model is a mapping of fields starting with footprint: 1."));
+            return new ParsedTree(Optional.empty(), problems);
+        }
         problems.addAll(base.problems());
-        return apply(base.tree().get(), s, problems);
+        ParsedTree applied = apply(base.tree().get(), s, problems);
+        List<ParsedTree.Changed> changes = new ArrayList<>(base.changes());
+        changes.addAll(applied.changes());
+        return new ParsedTree(applied.tree(), applied.problems(), changes);
+    }
+
+    /** A node that should have been a model, in a few words: a list, or text and how it begins. */
+    public static String describe(Tree node) {
+        if (node instanceof Tree.Scalar sc) {
+            return sc.isNull() ? "nothing" : "only the text " + SafeText.quote(sc.text());
+        }
+        return node.kind();
+    }
+
+    /** Where a scenario's extends is written (the document's start when it has none). */
+    private static Location extendsAt(Tree root) {
+        if (root instanceof Tree.Mapping m) {
+            return m.get("extends").map(Tree::location).orElse(m.location());
+        }
+        return root.location();
+    }
+
+    /** The absolute, normal form of a file name, or empty when it is not a path this system accepts. */
+    private static Optional<Path> absolute(String file) {
+        try {
+            return Optional.of(Path.of(file).toAbsolutePath().normalize());
+        } catch (InvalidPathException | java.io.IOError | SecurityException e) {
+            return Optional.empty();
+        }
     }
 
     /** The base document with the scenario's changes applied, in order; failures are problems. */
     public static ParsedTree apply(Tree base, Scenario s, List<Problem> problems) {
         Tree doc = base;
+        List<ParsedTree.Changed> applied = new ArrayList<>();
         for (Change c : s.changes()) {
             TreePath path;
             try {
@@ -100,6 +172,11 @@ public final class ScenarioReader {
             TreePath.Outcome outcome = path.edit(doc, edit(c));
             if (outcome.tree().isPresent()) {
                 doc = outcome.tree().get();
+                List<String> keys = new ArrayList<>(path.keys());
+                if (c instanceof Change.Add add && add.id().isPresent()) {
+                    keys.add(add.id().get());
+                }
+                applied.add(new ParsedTree.Changed(keys, c.location(), c.describe()));
             } else {
                 problems.add(Problem.at(
                         ProblemCode.BAD_CHANGE,
@@ -111,14 +188,13 @@ public final class ScenarioReader {
         }
         doc = setTop(doc, "name", s.name());
         doc = setTop(doc, "description", s.description());
-        return new ParsedTree(Optional.of(doc), problems);
+        return new ParsedTree(Optional.of(doc), problems, applied);
     }
 
     private static Tree setTop(Tree doc, String key, Optional<String> value) {
-        if (value.isEmpty()) {
+        if (value.isEmpty() || !(doc instanceof Tree.Mapping m)) {
             return doc;
         }
-        Tree.Mapping m = (Tree.Mapping) doc;
         Tree.Scalar v = new Tree.Scalar(m.location(), value.get(), false);
         return TreePath.parse(key)
                 .edit(doc, cur -> TreePath.Result.replace(v))
@@ -176,7 +252,15 @@ public final class ScenarioReader {
 
     /** The scenario a document describes; its problems go to {@code problems}. */
     public static Optional<Scenario> parse(Tree root, String file, List<Problem> problems) {
-        Tree.Mapping top = (Tree.Mapping) root;
+        if (!(root instanceof Tree.Mapping top)) {
+            problems.add(Problem.at(
+                    ProblemCode.WRONG_TYPE,
+                    root.location(),
+                    "",
+                    "a scenario is a mapping with extends: (the model it changes) and changes:, not " + root.kind()
+                            + "."));
+            return Optional.empty();
+        }
         checkKeys(top, "", FieldCatalogue.section("scenario"), problems);
         top.get("footprint").ifPresent(v -> {
             if (!(v instanceof Tree.Scalar s && s.text().strip().equals("1"))) {
@@ -210,9 +294,24 @@ public final class ScenarioReader {
         if (base.isEmpty()) {
             return Optional.empty();
         }
-        Path dir = Path.of(file).toAbsolutePath().getParent();
-        String resolved =
-                dir == null ? base.get() : dir.resolve(base.get()).normalize().toString();
+        String resolved;
+        try {
+            Path dir = Path.of(file).toAbsolutePath().getParent();
+            resolved = dir == null
+                    ? Path.of(base.get()).toString()
+                    : dir.resolve(base.get()).normalize().toString();
+        } catch (InvalidPathException | java.io.IOError | SecurityException e) {
+            problems.add(Problem.at(
+                    ProblemCode.BAD_BASE,
+                    top.get("extends").orElseThrow().location(),
+                    "extends",
+                    "extends names " + SafeText.quote(base.get()) + ", which is not a file path"
+                            + (base.get().indexOf('\0') >= 0
+                                    ? ": a file name cannot hold the NUL character (\\u0000)"
+                                    : " this system accepts")
+                            + "; write the base model's file name, relative to this scenario's folder."));
+            return Optional.empty();
+        }
         return Optional.of(new Scenario(file, resolved, name, description, changes));
     }
 

@@ -239,7 +239,8 @@ public record TreePath(String text, List<String> keys) {
                 return i;
             }
         }
-        if (key.matches("\\d+")) {
+        if (key.matches("\\d{1,9}")) {
+            // a place from 1; longer digit strings are beyond any list (and beyond an int)
             int place = Integer.parseInt(key);
             if (place >= 1 && place <= s.items().size()) {
                 return place - 1;

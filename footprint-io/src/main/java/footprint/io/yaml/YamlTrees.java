@@ -1,5 +1,6 @@
 package footprint.io.yaml;
 
+import footprint.io.ModelReader;
 import footprint.io.ParsedTree;
 import footprint.io.ReadLimits;
 import footprint.io.Tree;
@@ -10,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -18,6 +20,7 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -50,10 +53,26 @@ public final class YamlTrees {
                     .or(e::getContextMark)
                     .map(m -> at(file, m))
                     .orElse(new Location(file, 0, 0));
+            Optional<Problem> longKey = longKey(text, file, at);
+            if (longKey.isPresent()) {
+                return ParsedTree.failed(longKey.get());
+            }
             return ParsedTree.failed(Problem.at(ProblemCode.SYNTAX, at, "", describe(e)));
+        } catch (ReaderException e) {
+            return ParsedTree.failed(Problem.at(
+                    ProblemCode.SYNTAX,
+                    ModelReader.placeOfChar(text, charIndex(text, e.getPosition()), file),
+                    "",
+                    "the file holds the control character U+"
+                            + String.format(Locale.ROOT, "%04X", e.getCodePoint())
+                            + " here, which YAML does not allow; delete it (inside double quotes a tab or line"
+                            + " break may be written as \\t or \\n)."));
         } catch (YamlEngineException e) {
-            return ParsedTree.failed(
-                    Problem.at(ProblemCode.SYNTAX, new Location(file, 0, 0), "", firstLine(e.getMessage())));
+            return ParsedTree.failed(Problem.at(
+                    ProblemCode.SYNTAX,
+                    new Location(file, 0, 0),
+                    "",
+                    "cannot read the file as YAML: " + firstLine(e.getMessage())));
         }
         if (builder.root.isEmpty()) {
             return ParsedTree.failed(Problem.at(
@@ -63,6 +82,59 @@ public final class YamlTrees {
                     "the file holds no document (only comments or markers); a model starts with footprint: 1."));
         }
         return new ParsedTree(builder.root, List.of());
+    }
+
+    /** The index in chars of a code point's index in a text. */
+    private static int charIndex(String text, int codePoints) {
+        int count = text.codePointCount(0, text.length());
+        return text.offsetByCodePoints(0, Math.max(0, Math.min(codePoints, count)));
+    }
+
+    /**
+     * snakeyaml-engine reads a key written without {@code ?} of at most 1,024 characters (the YAML
+     * limit for implicit keys) and reports a longer one as "mapping values are not allowed here" at
+     * its colon: say what it is.
+     */
+    private static Optional<Problem> longKey(String text, String file, Location at) {
+        if (at.line() <= 0) {
+            return Optional.empty();
+        }
+        int start = 0;
+        for (int line = 1; line < at.line() && start >= 0; line++) {
+            int nl = text.indexOf('\n', start);
+            start = nl < 0 ? -1 : nl + 1;
+        }
+        if (start < 0) {
+            return Optional.empty();
+        }
+        int end = text.indexOf('\n', start);
+        String line = text.substring(start, end < 0 ? text.length() : end);
+        int colon = line.indexOf(": ");
+        if (colon < 0 && line.endsWith(":")) {
+            colon = line.length() - 1;
+        }
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String head = line.substring(0, colon);
+        String key = head.stripLeading();
+        while (key.startsWith("- ") || key.startsWith("? ")) {
+            key = key.substring(2).stripLeading();
+        }
+        int length = key.codePointCount(0, key.length());
+        if (length <= 1024) {
+            return Optional.empty();
+        }
+        int column = head.codePointCount(0, head.length() - key.length()) + 1;
+        return Optional.of(Problem.at(
+                ProblemCode.SYNTAX,
+                new Location(file, at.line(), column),
+                "",
+                String.format(
+                        Locale.ROOT,
+                        "this key is %,d characters long; YAML reads a key of at most 1,024 characters (ids and"
+                                + " field names are short names such as kaluga or fixed-cost).",
+                        length)));
     }
 
     private static String describe(MarkedYamlEngineException e) {

@@ -511,7 +511,55 @@ class ModelWorkbookTest {
         xml.append("]><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                 + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&a9;</t></is></c></row></sheetData></worksheet>");
         replacePlantsSheet(workbook, laughs, xml.toString().getBytes(StandardCharsets.UTF_8), 1);
-        assertRefused(laughs, "DOCTYPE is disallowed");
+        ModelRead read = ModelWorkbook.read(laughs);
+        assertThat(read.ok()).isFalse();
+        assertThat(read.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.toString())
+                        .startsWith(laughs + ", sheet plants: error FP-E002")
+                        .contains("declares a document type (<!DOCTYPE ...>) (line 1, column ")
+                        .doesNotContain("disallowed")
+                        .doesNotContain("http://"));
+    }
+
+    @Test
+    void a_deleted_sheet_gives_one_problem_naming_it() throws Exception {
+        Path xlsx = exported(tiny());
+        edit(xlsx, wb -> wb.removeSheetAt(wb.getSheetIndex("plants")));
+        assertThat(lines(ModelWorkbook.read(xlsx)))
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .startsWith(xlsx + ": error FP-E004")
+                        .contains("the workbook has no sheet plants"));
+    }
+
+    @Test
+    void a_workbook_without_its_table_of_shared_texts_is_reported_in_a_planners_words() throws Exception {
+        Path workbook = exported(tiny());
+        Path damaged = dir.resolve("damaged.xlsx");
+        try (var in = new java.util.zip.ZipFile(workbook.toFile());
+                var out = new ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                if (e.getName().endsWith("sharedStrings.xml")) {
+                    continue;
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                try (var data = in.getInputStream(e)) {
+                    data.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        ModelRead read = ModelWorkbook.read(damaged);
+        assertThat(read.ok()).isFalse();
+        assertThat(lines(read))
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .startsWith(damaged + ", sheet model: error FP-E002")
+                        .contains("refers to shared texts (cell A1")
+                        .contains("has no table of shared texts")
+                        .doesNotContain("strings: null")
+                        .doesNotContain("Cannot get item"));
     }
 
     /** A copy of a workbook whose plants sheet is {@code xml}, {@code times} times over. */

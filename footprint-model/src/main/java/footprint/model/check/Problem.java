@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * One thing wrong (or suspicious) in a model: its code, where it is, the field's path
  * ({@code plants[kaluga].capacity}) and a message saying what is wrong and what would be valid.
+ * The message and field are made safe when the problem is made ({@link SafeText}): values from the
+ * file are shown with control characters, bidirectional controls and line breaks escaped, and long
+ * values cut, so every way a problem is printed (text or JSON) is one line a terminal shows as it is.
  */
 public record Problem(Severity severity, ProblemCode code, Optional<Location> location, String field, String message) {
     /** Problems in file order, then by field. */
@@ -24,6 +27,8 @@ public record Problem(Severity severity, ProblemCode code, Optional<Location> lo
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(message, "message");
+        field = SafeText.field(field);
+        message = SafeText.message(message);
     }
 
     /** A problem at its code's default severity, not yet placed in a file. */
@@ -51,7 +56,7 @@ public record Problem(Severity severity, ProblemCode code, Optional<Location> lo
     /** One line: {@code file:line:col: error FP-E010 plants[kaluga].country: message}. */
     @Override
     public String toString() {
-        String where = location.map(l -> l + ": ").orElse("");
+        String where = location.map(l -> SafeText.field(l.toString()) + ": ").orElse("");
         String what = severity == Severity.ERROR ? "error" : "warning";
         return where + what + " " + code.id() + (field.isEmpty() ? "" : " " + field) + ": " + message;
     }
