@@ -115,7 +115,7 @@ final class Outputs {
         }
         for (String f : files) {
             try {
-                input(Path.of(f), f.equals(read.file()) ? role : "read by " + Quote.of(read.file()));
+                input(Path.of(f), f.equals(read.file()) ? role : "a base file of " + Quote.of(read.file()));
             } catch (InvalidPathException e) {
                 // a name that is no path here was never opened: nothing to protect
             }
@@ -174,7 +174,8 @@ final class Outputs {
                                 .normalize()
                                 .equals(p.toAbsolutePath().normalize())) {
                     throw new UserError(
-                            name + " (" + o.option() + ") is also " + in.role() + "; write to another file",
+                            name + " (" + o.option() + ") is also " + in.role()
+                                    + ", an input of this command: write to another file",
                             ExitCode.USAGE);
                 }
             }
@@ -192,8 +193,8 @@ final class Outputs {
                 throw new UserError(
                         name + " (" + o.option() + ") is " + in.role()
                                 + (Quote.of(in.path()).equals(name) ? "" : " (" + Quote.of(in.path()) + ")")
-                                + " that this command reads; writing it would destroy its input, even with"
-                                + " --force: write to another file",
+                                + ", an input of this command; writing it would destroy it, even with --force:"
+                                + " write to another file",
                         ExitCode.USAGE);
             }
         }
