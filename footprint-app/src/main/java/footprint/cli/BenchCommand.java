@@ -101,14 +101,15 @@ final class BenchCommand implements Callable<Integer> {
             names = "--gap",
             paramLabel = "G",
             defaultValue = "1e-4",
-            description = "Relative gap at which a solve stops (default: 1e-4).")
+            description = "Relative gap at which a solve stops, from 0 up to (not including) 1 (default: 1e-4).")
     double gap;
 
     @Option(
             names = "--threads",
             paramLabel = "N",
             defaultValue = "1",
-            description = "Threads per solver (default: 1, so that solvers compare core for core).")
+            description = "Threads per solver (default: 1, so that solvers compare core for core), at most 4 per"
+                    + " processor.")
     int threads;
 
     @Option(
@@ -134,8 +135,15 @@ final class BenchCommand implements Callable<Integer> {
                     + " configurations one after the other (default: none, the plain MILP).")
     List<String> techniques = new ArrayList<>();
 
-    @Option(names = "--keep-mps", paramLabel = "DIR", description = "Keep the exported MPS files in DIR.")
+    @Option(
+            names = "--keep-mps",
+            paramLabel = "DIR",
+            description = "With --reference: keep the exported MPS files in DIR (made when missing), one per instance"
+                    + " and formulation (NAME.mps, NAME-weak.mps); an existing one is replaced only with --force.")
     Path keepMps;
+
+    @Option(names = "--force", description = "With --keep-mps: replace MPS files that exist in DIR.")
+    boolean force;
 
     @Option(names = "--markdown", description = "Print the tables as Markdown, ready for docs/benchmarks.md.")
     boolean markdown;
@@ -147,8 +155,13 @@ final class BenchCommand implements Callable<Integer> {
         if (sizes.isEmpty() && orlib == null) {
             throw new UserError("give --size S|M|L|LL|XL and/or --orlib DIR", ExitCode.USAGE);
         }
-        if (!(timeLimit >= 0) || !(gap >= 0) || threads < 0) {
-            throw new UserError("--time-limit, --gap and --threads take 0 or more", ExitCode.USAGE);
+        Flags.timeLimit("--time-limit", timeLimit);
+        Flags.gap("--gap", gap);
+        Flags.threads("--threads", threads);
+        if (keepMps != null && Files.exists(keepMps) && !Files.isDirectory(keepMps)) {
+            throw new UserError(
+                    Quote.of(keepMps) + " is not a folder: --keep-mps names the folder the MPS files go to",
+                    ExitCode.USAGE);
         }
         List<Backend> chosen = new ArrayList<>();
         for (String b : backends) {
@@ -176,7 +189,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Bench.Instance> orLibrary = new ArrayList<>();
         if (orlib != null) {
             if (!Files.isRegularFile(orlib.resolve("capopt.txt"))) {
-                throw new UserError(orlib + " has no capopt.txt (the published optima)", ExitCode.USAGE);
+                throw new UserError(Quote.of(orlib) + " has no capopt.txt (the published optima)", ExitCode.USAGE);
             }
             for (Bench.Instance i : Bench.orLibrary(orlib, quick, progress)) {
                 if (only.isEmpty() || only.stream().anyMatch(o -> i.name().startsWith(o))) {
@@ -200,6 +213,17 @@ final class BenchCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage(), ExitCode.USAGE);
             }
         }
+        if (keepMps != null && reference) {
+            // the MPS files bench keeps, declared before any instance is solved
+            Outputs files = Outputs.of(force);
+            for (Bench.Instance i : synthetic) {
+                mpsFiles(files, i.name(), forms);
+            }
+            for (Bench.Instance i : orLibrary) {
+                mpsFiles(files, i.name(), forms);
+            }
+            files.check();
+        }
         Bench.Options options = new Bench.Options(
                 chosen, timeLimit, gap, threads, reference, forms, Optional.ofNullable(keepMps), configurations);
 
@@ -221,6 +245,13 @@ final class BenchCommand implements Callable<Integer> {
                 + Bench.loadAverage());
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** Declares the MPS files Bench writes for an instance into --keep-mps (see Bench.references). */
+    private void mpsFiles(Outputs files, String instance, Set<Bench.Form> forms) {
+        for (Bench.Form f : forms) {
+            files.output("--keep-mps", keepMps.resolve(instance + (f == Bench.Form.STRONG ? "" : "-weak") + ".mps"));
+        }
     }
 
     private static List<BenchRow> runAll(List<Bench.Instance> instances, Bench.Options options, Bench.Progress p) {

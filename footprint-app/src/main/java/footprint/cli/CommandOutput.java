@@ -1,14 +1,10 @@
 package footprint.cli;
 
 import footprint.optimize.SolveListener;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
-/** What the solving commands share: progress on the error stream, and output files. */
+/** What the solving commands share: progress on the error stream (output files: {@link Outputs}). */
 final class CommandOutput {
     private CommandOutput() {}
 
@@ -27,14 +23,5 @@ final class CommandOutput {
                 err.flush();
             }
         };
-    }
-
-    /** Writes a text file; a failure is the user's (a folder that does not exist, no permission). */
-    static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError("cannot write " + file + ": " + e.getMessage(), ExitCode.BAD_INPUT);
-        }
     }
 }

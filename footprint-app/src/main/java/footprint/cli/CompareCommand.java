@@ -10,10 +10,7 @@ import footprint.report.compare.ScenarioSolver;
 import footprint.report.excel.ExcelReport;
 import footprint.report.html.HtmlReport;
 import footprint.report.html.LabeledPlan;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +63,12 @@ final class CompareCommand implements Callable<Integer> {
     Path json;
 
     @Option(
+            names = "--force",
+            description = "Replace output files that exist (never a model or its base files, nor anything but a"
+                    + " regular file).")
+    boolean force;
+
+    @Option(
             names = "--time-limit",
             paramLabel = "S",
             defaultValue = "0",
@@ -76,7 +79,8 @@ final class CompareCommand implements Callable<Integer> {
             names = "--gap",
             paramLabel = "G",
             defaultValue = "1e-4",
-            description = "Stop each solve within this fraction of the best possible (default: 1e-4).")
+            description = "Stop each solve within this fraction of the best possible, from 0 up to (not including) 1"
+                    + " (default: 1e-4).")
     double gap;
 
     @Option(
@@ -91,6 +95,15 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SolveOptions options = options();
+        Outputs files =
+                Outputs.of(force).output("--json", json).output("--html", html).output("--xlsx", xlsx);
+        models.forEach(m -> files.input(m, "a model to compare"));
+        files.check();
+        if (files.any()) {
+            // the files each scenario extends are inputs too: read them (quickly) before the solves
+            models.forEach(m -> files.inputs(footprint.io.ModelReader.read(m), "a model to compare"));
+            files.check();
+        }
         Consumer<String> progress = line -> {
             synchronized (err) {
                 err.println(line);
@@ -104,21 +117,21 @@ final class CompareCommand implements Callable<Integer> {
             if (r.badInput()) {
                 bad = true;
                 r.read().problems().forEach(err::println);
-                err.println(r.file() + ": " + r.read().errors().size() + " error"
+                err.println(Quote.of(r.file()) + ": " + r.read().errors().size() + " error"
                         + (r.read().errors().size() == 1 ? "" : "s") + "; left out of the comparison.");
             } else if (!r.hasPlan()) {
                 infeasible = true;
-                err.println(
-                        r.file() + ": no plan (" + r.solved().status().name().toLowerCase(java.util.Locale.ROOT)
-                                + "); left out of the comparison.");
+                err.println(Quote.of(r.file()) + ": no plan ("
+                        + r.solved().status().name().toLowerCase(java.util.Locale.ROOT)
+                        + "); left out of the comparison.");
             }
         }
         Comparison c = Comparison.of(runs);
         out.print(ComparisonText.of(c));
         out.flush();
         if (json != null) {
-            write(json, ComparisonJson.of(c) + "\n");
-            err.println("wrote the comparison to " + json);
+            files.write(json, ComparisonJson.of(c) + "\n");
+            err.println("wrote the comparison to " + Quote.of(json));
         }
         List<LabeledPlan> plans = new ArrayList<>();
         for (ScenarioPlan r : runs) {
@@ -128,19 +141,15 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         if ((html != null || xlsx != null) && plans.isEmpty()) {
-            err.println("no plan to report: nothing written to " + (html != null ? html : xlsx));
+            err.println("no plan to report: nothing written to " + Quote.of(html != null ? html : xlsx));
         } else {
             if (html != null) {
-                write(html, HtmlReport.render(plans));
-                err.println("wrote the report to " + html);
+                files.write(html, HtmlReport.render(plans));
+                err.println("wrote the report to " + Quote.of(html));
             }
             if (xlsx != null) {
-                try {
-                    ExcelReport.write(plans, xlsx);
-                } catch (IOException e) {
-                    throw new UserError("cannot write " + xlsx + ": " + e.getMessage());
-                }
-                err.println("wrote the workbook to " + xlsx);
+                files.write(xlsx, file -> ExcelReport.write(plans, file));
+                err.println("wrote the workbook to " + Quote.of(xlsx));
             }
         }
         err.flush();
@@ -157,17 +166,8 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), ExitCode.USAGE);
         }
-        if (!(gap >= 0) || !(timeLimit >= 0)) {
-            throw new UserError("--gap and --time-limit take 0 or more", ExitCode.USAGE);
-        }
+        Flags.gap("--gap", gap);
+        Flags.timeLimit("--time-limit", timeLimit);
         return new SolveOptions(backend, timeLimit, gap, 1, 0, true);
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError("cannot write " + file + ": " + e.getMessage());
-        }
     }
 }

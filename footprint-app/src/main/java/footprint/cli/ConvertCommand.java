@@ -2,10 +2,7 @@ package footprint.cli;
 
 import footprint.io.ModelRead;
 import footprint.io.ModelReader;
-import footprint.io.ModelWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,31 +37,26 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Where to write (.json for JSON, else YAML).")
     Path output;
 
-    @Option(names = "--force", description = "Overwrite OUT if it exists.")
+    @Option(
+            names = "--force",
+            description = "Replace OUT if it exists (never the model or its base files, nor anything but a regular"
+                    + " file).")
     boolean force;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Outputs files = Outputs.of(force).output("--output", output).input(model, "the model");
+        files.check();
         ModelRead read = ModelReader.read(model);
         if (!read.ok()) {
             read.problems().forEach(out::println);
-            out.println(read.file() + ": " + read.errors().size() + " errors; nothing written.");
+            out.println(Quote.of(read.file()) + ": " + read.errors().size() + " errors; nothing written.");
             return ExitCode.BAD_INPUT;
         }
-        if (Files.exists(output) && !force) {
-            throw new UserError(output + " exists; add --force to overwrite it.", ExitCode.USAGE);
-        }
-        if (output.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize())) {
-            throw new UserError(
-                    "the output is the input file; write to another file (comments would be lost).", ExitCode.USAGE);
-        }
-        try {
-            ModelWriter.write(read.network().orElseThrow(), output);
-        } catch (UncheckedIOException e) {
-            throw new UserError(e.getMessage());
-        }
-        out.println("wrote " + output);
+        files.inputs(read, "the model").check();
+        files.write(output, ModelText.of(read.network().orElseThrow(), output));
+        out.println("wrote " + Quote.of(output));
         return ExitCode.OK;
     }
 }

@@ -75,6 +75,12 @@ final class ExplainCommand implements Callable<Integer> {
     Path json;
 
     @Option(
+            names = "--force",
+            description = "Replace the --json file if it exists (never the model or its base files, nor anything"
+                    + " but a regular file).")
+    boolean force;
+
+    @Option(
             names = "--time-limit",
             paramLabel = "S",
             defaultValue = "0",
@@ -85,7 +91,8 @@ final class ExplainCommand implements Callable<Integer> {
             names = "--gap",
             paramLabel = "G",
             defaultValue = "1e-4",
-            description = "Stop each solve when proved within this fraction of the best possible (default: 1e-4).")
+            description = "Stop each solve when proved within this fraction of the best possible, from 0 up to (not"
+                    + " including) 1 (default: 1e-4).")
     double gap;
 
     @Option(
@@ -95,10 +102,18 @@ final class ExplainCommand implements Callable<Integer> {
             defaultValue = Backend.DEFAULT_WORD)
     String solver;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Solver threads (HiGHS only).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Solver threads (HiGHS only), at most 4 per processor.")
     int threads;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "The solver's random seed.")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "The solver's random seed, 0 or more.")
     int seed;
 
     @Override
@@ -112,15 +127,18 @@ final class ExplainCommand implements Callable<Integer> {
         } catch (BadDecision e) {
             throw new UserError(e.getMessage(), ExitCode.USAGE);
         }
+        Outputs files = Outputs.of(force).output("--json", json).input(model, "the model");
+        files.check();
         ModelRead read = footprint.io.ModelReader.read(model);
         if (!read.ok()) {
             read.problems().forEach(p -> err.println(p));
-            err.println(read.file() + ": " + read.errors().size() + " error"
+            err.println(Quote.of(read.file()) + ": " + read.errors().size() + " error"
                     + (read.errors().size() == 1 ? "" : "s")
                     + "; nothing explained. See docs/errors.md for every code.");
             err.flush();
             return ExitCode.BAD_INPUT;
         }
+        files.inputs(read, "the model").check();
         Network network = read.network().orElseThrow();
         Explanation e;
         try {
@@ -131,8 +149,8 @@ final class ExplainCommand implements Callable<Integer> {
         out.print(ExplanationText.of(network, e, read::placeOf));
         out.flush();
         if (json != null) {
-            CommandOutput.write(json, ExplanationJson.of(network, e, read::placeOf) + "\n");
-            err.println("wrote the explanation to " + json);
+            files.write(json, ExplanationJson.of(network, e, read::placeOf) + "\n");
+            err.println("wrote the explanation to " + Quote.of(json));
         }
         err.flush();
         if (e.plan().status() == SolveStatus.INFEASIBLE) {
@@ -150,11 +168,12 @@ final class ExplainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), ExitCode.USAGE);
         }
-        if (!(gap >= 0) || threads < 0 || !(timeLimit >= 0)) {
-            throw new UserError("--gap, --time-limit and --threads take 0 or more", ExitCode.USAGE);
-        }
+        Flags.gap("--gap", gap);
+        Flags.timeLimit("--time-limit", timeLimit);
+        Flags.threads("--threads", threads);
+        Flags.solverSeed("--seed", seed);
         if (!(volume > 0) || Double.isInfinite(volume)) {
-            throw new UserError("--volume takes a number above 0", ExitCode.USAGE);
+            throw new UserError("--volume takes a number above 0; not " + volume, ExitCode.USAGE);
         }
         return new SolveOptions(backend, timeLimit, gap, threads, seed, true);
     }

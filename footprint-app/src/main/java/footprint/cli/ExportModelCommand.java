@@ -4,8 +4,6 @@ import footprint.io.ModelRead;
 import footprint.io.ModelReader;
 import footprint.io.excel.ModelWorkbook;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,7 +44,10 @@ final class ExportModelCommand implements Callable<Integer> {
             description = "The workbook to write (.xlsx).")
     Path workbook;
 
-    @Option(names = "--force", description = "Overwrite WORKBOOK if it exists.")
+    @Option(
+            names = "--force",
+            description = "Replace WORKBOOK if it exists (never the model or its base files, nor anything but a"
+                    + " regular file).")
     boolean force;
 
     @Override
@@ -55,24 +56,24 @@ final class ExportModelCommand implements Callable<Integer> {
         if (!workbook.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw new UserError(
                     "the workbook's name must end in .xlsx (Excel refuses to open an .xlsx workbook under"
-                            + " another name): " + workbook,
+                            + " another name): " + Quote.of(workbook),
                     ExitCode.USAGE);
         }
-        if (Files.exists(workbook) && !force) {
-            throw new UserError(workbook + " exists; add --force to overwrite it.", ExitCode.USAGE);
-        }
+        Outputs files = Outputs.of(force).output("--xlsx", workbook).input(model, "the model");
+        files.check();
         ModelRead read = ModelReader.read(model);
         if (!read.ok()) {
             read.problems().forEach(out::println);
-            out.println(read.file() + ": " + read.errors().size() + " errors; nothing written.");
+            out.println(Quote.of(read.file()) + ": " + read.errors().size() + " errors; nothing written.");
             return ExitCode.BAD_INPUT;
         }
+        files.inputs(read, "the model").check();
         try {
-            ModelWorkbook.write(read.network().orElseThrow(), workbook);
-        } catch (UncheckedIOException | IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            files.write(workbook, file -> ModelWorkbook.write(read.network().orElseThrow(), file));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(Quote.text(String.valueOf(e.getMessage())));
         }
-        out.println("wrote " + workbook);
+        out.println("wrote " + Quote.of(workbook));
         return ExitCode.OK;
     }
 }

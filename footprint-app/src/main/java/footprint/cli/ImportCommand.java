@@ -1,7 +1,6 @@
 package footprint.cli;
 
 import footprint.bench.OrLibCapFile;
-import footprint.io.ModelWriter;
 import footprint.model.Network;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -71,7 +70,9 @@ final class ImportCommand implements Runnable {
                 description = "The model file to write (.yaml or .yml; .json for JSON).")
         Path output;
 
-        @Option(names = "--force", description = "Overwrite MODEL if it exists.")
+        @Option(
+                names = "--force",
+                description = "Replace MODEL if it exists (never FILE, nor anything but a regular file).")
         boolean force;
 
         @Override
@@ -80,16 +81,16 @@ final class ImportCommand implements Runnable {
             String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
                 throw new UserError(
-                        "the output is a model file: name it .yaml, .yml or .json, not " + output, ExitCode.USAGE);
+                        "the output is a model file: name it .yaml, .yml or .json, not " + Quote.of(output),
+                        ExitCode.USAGE);
             }
             if (capacity != null && !(capacity > 0 && Double.isFinite(capacity))) {
                 throw new UserError("--capacity takes a number above 0, not " + capacity, ExitCode.USAGE);
             }
-            if (Files.exists(output) && !force) {
-                throw new UserError(output + " exists; add --force to overwrite it.", ExitCode.USAGE);
-            }
+            Outputs files = Outputs.of(force).output("--output", output).input(file, "the OR-Library file");
+            files.check();
             if (!Files.isRegularFile(file)) {
-                throw new UserError("no such file: " + file);
+                throw new UserError("no such file: " + Quote.of(file));
             }
             Network network;
             try {
@@ -98,15 +99,11 @@ final class ImportCommand implements Runnable {
             } catch (OrLibCapFile.Malformed e) {
                 throw new UserError(e.located());
             } catch (UncheckedIOException e) {
-                throw new UserError(e.getMessage());
+                throw new UserError(Quote.text(String.valueOf(e.getMessage())));
             }
-            try {
-                ModelWriter.write(network, output);
-            } catch (UncheckedIOException e) {
-                throw new UserError("cannot write " + output + ": " + e.getMessage());
-            }
-            out.println("wrote " + output + ": " + network.plants().size() + " warehouses, "
-                    + network.markets().size() + " customers (footprint solve " + output + ")");
+            files.write(output, ModelText.of(network, output));
+            out.println("wrote " + Quote.of(output) + ": " + network.plants().size() + " warehouses, "
+                    + network.markets().size() + " customers (footprint solve " + Quote.of(output) + ")");
             return ExitCode.OK;
         }
     }

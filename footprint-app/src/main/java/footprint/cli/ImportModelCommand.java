@@ -1,11 +1,8 @@
 package footprint.cli;
 
 import footprint.io.ModelRead;
-import footprint.io.ModelWriter;
 import footprint.io.excel.ModelWorkbook;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -45,7 +42,9 @@ final class ImportModelCommand implements Callable<Integer> {
             description = "The model file to write (.yaml or .yml; .json for JSON).")
     Path output;
 
-    @Option(names = "--force", description = "Overwrite MODEL if it exists.")
+    @Option(
+            names = "--force",
+            description = "Replace MODEL if it exists (never the workbook read, nor anything but a regular file).")
     boolean force;
 
     @Override
@@ -54,29 +53,24 @@ final class ImportModelCommand implements Callable<Integer> {
         String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
             throw new UserError(
-                    "the output is a model file (.yaml or .json), not a workbook: " + output, ExitCode.USAGE);
+                    "the output is a model file (.yaml or .json), not a workbook: " + Quote.of(output), ExitCode.USAGE);
         }
-        if (Files.exists(output) && !force) {
-            throw new UserError(output + " exists; add --force to overwrite it.", ExitCode.USAGE);
-        }
+        Outputs files = Outputs.of(force).output("--yaml", output).input(workbook, "the workbook");
+        files.check();
         ModelRead read = ModelWorkbook.read(workbook);
         if (!read.ok()) {
             read.problems().forEach(out::println);
-            out.println(read.file() + ": " + read.errors().size() + " error"
+            out.println(Quote.of(read.file()) + ": " + read.errors().size() + " error"
                     + (read.errors().size() == 1 ? "" : "s") + "; nothing written. See docs/errors.md for every code.");
             return ExitCode.BAD_INPUT;
         }
-        try {
-            ModelWriter.write(read.network().orElseThrow(), output);
-        } catch (UncheckedIOException e) {
-            throw new UserError(e.getMessage());
-        }
+        files.write(output, ModelText.of(read.network().orElseThrow(), output));
         int warnings = read.warnings().size();
-        out.println("wrote " + output
+        out.println("wrote " + Quote.of(output)
                 + (warnings == 0
                         ? ""
-                        : " (" + warnings + " warning" + (warnings == 1 ? "" : "s") + ": footprint validate " + output
-                                + " lists them)"));
+                        : " (" + warnings + " warning" + (warnings == 1 ? "" : "s") + ": footprint validate "
+                                + Quote.of(output) + " lists them)"));
         return ExitCode.OK;
     }
 }

@@ -77,15 +77,26 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof UserError u) {
-                err.println("footprint: " + u.getMessage());
+                err.println("footprint: " + Quote.text(u.getMessage()));
                 return u.exitCode();
             }
-            err.println("footprint: internal error: " + e + ". This is a bug in Footprint; please report it with the"
+            err.println("footprint: internal error: " + Quote.text(String.valueOf(e))
+                    + ". This is a bug in Footprint; please report it with the"
                     + " command and the output of --debug.");
             if (main.debug) {
                 e.printStackTrace(err);
             }
             return ExitCode.INTERNAL;
+        });
+        // picocli's own messages quote the user's words raw ("Unknown option: '...'"): escape them
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            err.println(Quote.text(String.valueOf(ex.getMessage())));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                c.usage(err, c.getColorScheme());
+            }
+            return ExitCode.USAGE;
         });
         cli.setExitCodeExceptionMapper(
                 e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.INTERNAL);

@@ -5,8 +5,6 @@ import footprint.report.html.HtmlReport;
 import footprint.report.html.LabeledPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +56,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "The plans' names in the report, one per plan in order (default: the file names).")
     List<String> labels = new ArrayList<>();
 
-    @Option(names = "--force", description = "Replace output files that exist.")
+    @Option(
+            names = "--force",
+            description = "Replace output files that exist (never a plan this command reads, nor anything but a"
+                    + " regular file).")
     boolean force;
 
     @Override
@@ -72,11 +73,9 @@ final class ReportCommand implements Callable<Integer> {
                     "--label is given " + labels.size() + " times for " + plans.size() + " plans: give one per plan",
                     ExitCode.USAGE);
         }
-        for (Path out : outputs()) {
-            if (Files.exists(out) && !force) {
-                throw new UserError(out + " exists: add --force to replace it", ExitCode.USAGE);
-            }
-        }
+        Outputs files = Outputs.of(force).output("--html", html).output("--xlsx", xlsx);
+        plans.forEach(p -> files.input(p, "a plan"));
+        files.check();
         List<String> names = labels.isEmpty() ? defaultLabels(plans) : labels;
         List<LabeledPlan> read = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -84,45 +83,26 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (html != null) {
             String page = HtmlReport.render(read);
-            try {
-                Files.writeString(html, page, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UserError("cannot write " + html + ": " + e.getMessage());
-            }
-            err.printf(Locale.ROOT, "wrote the HTML report to %s (%.1f MB)%n", html, page.length() / 1e6);
+            files.write(html, page);
+            err.printf(Locale.ROOT, "wrote the HTML report to %s (%.1f MB)%n", Quote.of(html), page.length() / 1e6);
         }
         if (xlsx != null) {
-            try {
-                ExcelReport.write(read, xlsx);
-            } catch (IOException e) {
-                throw new UserError("cannot write " + xlsx + ": " + e.getMessage());
-            }
-            err.println("wrote the Excel report to " + xlsx);
+            files.write(xlsx, file -> ExcelReport.write(read, file));
+            err.println("wrote the Excel report to " + Quote.of(xlsx));
         }
         err.flush();
         return ExitCode.OK;
-    }
-
-    private List<Path> outputs() {
-        List<Path> out = new ArrayList<>();
-        if (html != null) {
-            out.add(html);
-        }
-        if (xlsx != null) {
-            out.add(xlsx);
-        }
-        return out;
     }
 
     private static LabeledPlan read(Path file, String label) {
         try {
             return LabeledPlan.read(file, label);
         } catch (NoSuchFileException e) {
-            throw new UserError(file + ": no such file");
+            throw new UserError(Quote.of(file) + ": no such file");
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read it: " + e.getMessage());
+            throw new UserError(Quote.of(file) + ": cannot read it: " + Quote.text(String.valueOf(e.getMessage())));
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            throw new UserError(Quote.text(String.valueOf(e.getMessage())));
         }
     }
 

@@ -51,6 +51,12 @@ final class SolveCommand implements Callable<Integer> {
     Path json;
 
     @Option(
+            names = "--force",
+            description = "Replace output files that exist (never the model or its base files, nor anything"
+                    + " but a regular file).")
+    boolean force;
+
+    @Option(
             names = "--time-limit",
             paramLabel = "S",
             defaultValue = "0",
@@ -61,7 +67,8 @@ final class SolveCommand implements Callable<Integer> {
             names = "--gap",
             paramLabel = "G",
             defaultValue = "1e-4",
-            description = "Stop when the plan is proved within this fraction of the best possible (default: 1e-4).")
+            description = "Stop when the plan is proved within this fraction of the best possible, from 0 up to (not"
+                    + " including) 1 (default: 1e-4).")
     double gap;
 
     @Option(
@@ -75,14 +82,15 @@ final class SolveCommand implements Callable<Integer> {
             names = "--threads",
             paramLabel = "N",
             defaultValue = "0",
-            description = "Solver threads (default: the solver's own; only HiGHS uses more than one).")
+            description = "Solver threads (default: the solver's own; only HiGHS uses more than one), at most 4 per"
+                    + " processor.")
     int threads;
 
     @Option(
             names = "--seed",
             paramLabel = "N",
             defaultValue = "0",
-            description = "The solver's random seed: the same seed and threads give the same plan.")
+            description = "The solver's random seed, 0 or more: the same seed and threads give the same plan.")
     int seed;
 
     @Option(
@@ -108,15 +116,15 @@ final class SolveCommand implements Callable<Integer> {
             defaultValue = "0",
             description = "Choose the strategic decisions over N sampled futures at once (sample average"
                     + " approximation; --seed seeds the draws) and report the value of the stochastic solution"
-                    + " and of perfect information, on fresh futures, with confidence intervals.")
+                    + " and of perfect information, on fresh futures, with confidence intervals. 1 to 1,000.")
     int stochastic;
 
     @Option(
             names = "--check-samples",
             paramLabel = "M",
             defaultValue = "50",
-            description =
-                    "With --stochastic: the fresh futures VSS and EVPI are measured on (default: ${DEFAULT-VALUE}).")
+            description = "With --stochastic: the fresh futures VSS and EVPI are measured on, 2 to 100,000 (default:"
+                    + " ${DEFAULT-VALUE}).")
     int checkSamples;
 
     @Option(
@@ -134,22 +142,26 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SolveOptions options = options();
+        Outputs files =
+                Outputs.of(force).output("--json", json).output("--mps", mps).input(model, "the model");
+        files.check();
         ModelRead read = footprint.io.ModelReader.read(model);
         if (!read.ok()) {
             read.problems().forEach(p -> err.println(p));
-            err.println(read.file() + ": " + read.errors().size() + " error"
+            err.println(Quote.of(read.file()) + ": " + read.errors().size() + " error"
                     + (read.errors().size() == 1 ? "" : "s") + "; nothing solved. See docs/errors.md for every code.");
             err.flush();
             return ExitCode.BAD_INPUT;
         }
+        files.inputs(read, "the model").check();
         if (!read.warnings().isEmpty()) {
-            err.println(read.file() + ": " + read.warnings().size() + " warning"
+            err.println(Quote.of(read.file()) + ": " + read.warnings().size() + " warning"
                     + (read.warnings().size() == 1 ? "" : "s") + " (footprint validate shows them)");
         }
         Network network = read.network().orElseThrow();
         if (mps != null) {
-            CommandOutput.write(mps, Optimizer.mps(network));
-            err.println("wrote the MILP to " + mps);
+            files.write(mps, Optimizer.mps(network));
+            err.println("wrote the MILP to " + Quote.of(mps));
         }
         if (stochastic > 0) {
             StochasticAnalysis.Method method;
@@ -166,6 +178,7 @@ final class SolveCommand implements Callable<Integer> {
                     seed,
                     method,
                     json,
+                    files,
                     out,
                     err,
                     CommandOutput.progress(err));
@@ -174,8 +187,8 @@ final class SolveCommand implements Callable<Integer> {
         out.print(PlanText.of(network, plan));
         out.flush();
         if (json != null) {
-            CommandOutput.write(json, PlanJson.of(plan, network, model.toString()) + "\n");
-            err.println("wrote the plan to " + json);
+            files.write(json, PlanJson.of(plan, network, model.toString()) + "\n");
+            err.println("wrote the plan to " + Quote.of(json));
         }
         err.flush();
         if (plan.status() == SolveStatus.INFEASIBLE) {
@@ -194,9 +207,20 @@ final class SolveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), ExitCode.USAGE);
         }
-        if (!(gap >= 0) || threads < 0 || !(timeLimit >= 0)) {
-            throw new UserError("--gap, --time-limit and --threads take 0 or more", ExitCode.USAGE);
+        Flags.gap("--gap", gap);
+        Flags.timeLimit("--time-limit", timeLimit);
+        Flags.threads("--threads", threads);
+        Flags.solverSeed("--seed", seed);
+        if (Flags.given(spec, "--stochastic") || stochastic != 0) {
+            Flags.count("--stochastic", stochastic, 1, Flags.MAX_FUTURES, "futures in one stochastic programme");
+        } else {
+            for (String o : new String[] {"--check-samples", "--decomposition"}) {
+                if (Flags.given(spec, o)) {
+                    throw new UserError(o + " goes with --stochastic N; give both or neither", ExitCode.USAGE);
+                }
+            }
         }
+        Flags.count("--check-samples", checkSamples, 2, Flags.MAX_CHECK_SAMPLES, "fresh futures");
         try {
             return new SolveOptions(backend, timeLimit, gap, threads, seed, true)
                     .withTechniques(Technique.parse(techniques));

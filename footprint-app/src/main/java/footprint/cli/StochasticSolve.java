@@ -26,6 +26,7 @@ final class StochasticSolve {
             long seed,
             StochasticAnalysis.Method method,
             Path json,
+            Outputs files,
             PrintWriter out,
             PrintWriter err,
             SolveListener listener) {
@@ -48,8 +49,8 @@ final class StochasticSolve {
         out.print(StochasticText.of(network, r));
         out.flush();
         if (json != null) {
-            RiskCommand.write(json, PlanJson.of(r.stochastic()) + "\n");
-            err.println("wrote the stochastic plan to " + json);
+            files.write(json, PlanJson.of(r.stochastic()) + "\n");
+            err.println("wrote the stochastic plan to " + Quote.of(json));
         }
         err.flush();
         return ExitCode.OK;

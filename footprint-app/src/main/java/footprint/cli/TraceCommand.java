@@ -75,9 +75,9 @@ final class TraceCommand implements Callable<Integer> {
         try {
             plan = PlanFile.read(planFile);
         } catch (NoSuchFileException e) {
-            throw new UserError(planFile + ": the plan file does not exist");
+            throw new UserError(Quote.of(planFile) + ": the plan file does not exist");
         } catch (IOException e) {
-            throw new UserError(planFile + ": cannot be read: " + e.getMessage());
+            throw new UserError(Quote.of(planFile) + ": cannot be read: " + Quote.text(String.valueOf(e.getMessage())));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -85,7 +85,7 @@ final class TraceCommand implements Callable<Integer> {
         ModelRead read = ModelReader.read(modelFile);
         if (!read.ok()) {
             read.problems().forEach(err::println);
-            err.println(read.file() + ": " + read.errors().size() + " error"
+            err.println(Quote.of(read.file()) + ": " + read.errors().size() + " error"
                     + (read.errors().size() == 1 ? "" : "s") + "; nothing traced.");
             err.flush();
             return ExitCode.BAD_INPUT;
@@ -97,7 +97,7 @@ final class TraceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), ExitCode.USAGE);
         }
-        String label = "the plan " + planFile + " of " + modelFile + " ("
+        String label = "the plan " + Quote.of(planFile) + " of " + Quote.of(modelFile) + " ("
                 + prov.network().name() + ")";
         out.print(TraceText.of(result, label, prov.network().currency(), all ? 0 : 25));
         out.flush();
@@ -108,7 +108,8 @@ final class TraceCommand implements Callable<Integer> {
     private Path modelOf(PlanFile plan) {
         String named = plan.modelFile()
                 .orElseThrow(() -> new UserError(
-                        planFile + " does not name its model file (plans written before model sections were added);"
+                        Quote.of(planFile)
+                                + " does not name its model file (plans written before model sections were added);"
                                 + " give it with --model FILE",
                         ExitCode.USAGE));
         Path p = Path.of(named);
@@ -119,7 +120,7 @@ final class TraceCommand implements Callable<Integer> {
         if (!p.isAbsolute() && parent != null && Files.exists(parent.resolve(p.getFileName()))) {
             return parent.resolve(p.getFileName());
         }
-        throw new UserError(planFile + " was solved from " + named
+        throw new UserError(Quote.of(planFile) + " was solved from " + Quote.of(named)
                 + ", which does not exist here; give the model with --model FILE");
     }
 }

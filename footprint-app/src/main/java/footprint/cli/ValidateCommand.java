@@ -78,13 +78,13 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.println();
         if (errors.isEmpty()) {
-            out.println(read.file() + ": valid"
+            out.println(Quote.of(read.file()) + ": valid"
                     + (warnings.isEmpty()
                             ? ""
                             : ", with " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s"))
                     + ".");
         } else {
-            out.println(read.file() + ": " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
+            out.println(Quote.of(read.file()) + ": " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
                     + (warnings.isEmpty()
                             ? ""
                             : " and " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s"))

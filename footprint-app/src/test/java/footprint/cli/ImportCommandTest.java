@@ -42,7 +42,7 @@ class ImportCommandTest {
 
         SolveCommandTest.Run r = SolveCommandTest.run("import", "orlib-cap", CAP41.toString(), "-o", model.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).contains("exists; add --force");
+        assertThat(r.err()).contains("exists; pass --force");
         assertThat(Files.readString(model)).isEqualTo("keep me");
 
         r = SolveCommandTest.run("import", "orlib-cap", CAP41.toString(), "-o", model.toString(), "--force");

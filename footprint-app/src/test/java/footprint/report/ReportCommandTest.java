@@ -91,7 +91,7 @@ class ReportCommandTest {
         Files.writeString(html, "keep me");
         Run r = run("report", base.toString(), "--html", html.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("r.html exists: add --force to replace it");
+        assertThat(r.err()).contains("r.html exists; pass --force to replace it");
         assertThat(Files.readString(html)).isEqualTo("keep me");
         Run forced = run("report", base.toString(), "--html", html.toString(), "--force");
         assertThat(forced.exitCode()).as(forced.err()).isZero();
