@@ -307,7 +307,10 @@ class HostileInputTest {
         assertThat(read.errors()).as(body).isNotEmpty();
         assertThat(read.problems()).allSatisfy(p -> {
             assertThat(p.location()).isPresent();
-            assertThat(p.toString()).doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\n");
+            assertThat(p.toString())
+                    .doesNotContain("\u001b")
+                    .doesNotContain("\u202e")
+                    .doesNotContain("\n");
         });
     }
 }
