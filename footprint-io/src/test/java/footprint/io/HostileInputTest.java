@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Hostile and broken files: each gives clear problems with file, line and column, never an exception or a hang. */
 class HostileInputTest {
@@ -266,5 +268,49 @@ class HostileInputTest {
                 .contains("'16 50 7000 7500.0")
                 .contains("characters)");
         assertThat(p.toString().length()).isLessThan(400);
+    }
+
+    // ---- a sweep of hostile scenarios -------------------------------------------------------------
+
+    static List<String> hostileScenarios() {
+        return List.of(
+                "extends: [base.yaml]\n",
+                "extends: ''\n",
+                "extends: .\n",
+                "extends: /\n",
+                "extends: /dev/zero\n",
+                "extends: /dev/null\n",
+                "extends: \"\\e[31mred\\u202e.yaml\"\n",
+                "extends: base.yaml\nchanges: 5\n",
+                "extends: base.yaml\nchanges: [1, [2], {}, {set: 3}, {remove: {a: 1}}]\n",
+                "extends: base.yaml\nchanges:\n  - remove: lanes[-1]\n",
+                "extends: base.yaml\nchanges:\n  - remove: lanes[0]\n",
+                "extends: base.yaml\nchanges:\n  - remove: '[]'\n",
+                "extends: base.yaml\nchanges:\n  - remove: 'a..b]['\n",
+                "extends: base.yaml\nchanges:\n  - remove: name\n  - remove: footprint\n",
+                "extends: base.yaml\nchanges:\n  - set: plants[north].capacity.2024.x\n    to: 1\n",
+                "extends: base.yaml\nchanges:\n  - set: plants\n    to: [1, 2]\n",
+                "extends: base.yaml\nchanges:\n  - set: horizon\n    to: 7\n",
+                "extends: base.yaml\nchanges:\n  - add: plants\n    id: [x]\n    value: 1\n",
+                "extends: base.yaml\nchanges:\n  - add: lanes\n    id: x\n    value: 1\n",
+                "extends: base.yaml\nchanges:\n  - add: horizon.from\n    value: 1\n",
+                "extends: base.yaml\nchanges:\n  - {force: run, plant: [a, b], years: {x: 1}}\n",
+                "extends: base.yaml\nname: [x]\ndescription: {a: b}\nsource: 1\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileScenarios")
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void a_hostile_scenario_gives_placed_problems_and_never_an_exception(String body) throws Exception {
+        Path s = write("s.yaml", "footprint: 1\n" + body);
+        ModelRead read = ModelReader.read(s);
+        assertThat(read.errors()).as(body).isNotEmpty();
+        assertThat(read.problems()).allSatisfy(p -> {
+            assertThat(p.location()).isPresent();
+            assertThat(p.toString())
+                    .doesNotContain("\u001b")
+                    .doesNotContain("\u202e")
+                    .doesNotContain("\n");
+        });
     }
 }

@@ -56,7 +56,7 @@ public record Problem(Severity severity, ProblemCode code, Optional<Location> lo
     /** One line: {@code file:line:col: error FP-E010 plants[kaluga].country: message}. */
     @Override
     public String toString() {
-        String where = location.map(l -> SafeText.field(l.toString()) + ": ").orElse("");
+        String where = location.map(l -> SafeText.escape(l.toString()) + ": ").orElse("");
         String what = severity == Severity.ERROR ? "error" : "warning";
         return where + what + " " + code.id() + (field.isEmpty() ? "" : " " + field) + ": " + message;
     }

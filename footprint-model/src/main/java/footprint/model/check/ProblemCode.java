@@ -14,7 +14,8 @@ public enum ProblemCode {
             "FP-E002",
             Severity.ERROR,
             "The file is refused before reading",
-            "The file is too large, too deeply nested, uses too many aliases, is not text, or cannot be read."
+            "The file is too large, too deeply nested, uses too many aliases, is not text, is not a regular file"
+                    + " (a named pipe, socket or device is refused before it is opened), or cannot be read."
                     + " Limits protect against malformed and malicious input; split a huge model or remove aliases."),
     UNKNOWN_FIELD(
             "FP-E003",

@@ -71,6 +71,13 @@ class ProblemRenderingTest {
     }
 
     @Test
+    void a_long_file_path_is_printed_whole() {
+        String path = "/data/" + "deep/".repeat(60) + "model.yaml";
+        Problem p = Problem.at(ProblemCode.SYNTAX, new Location(path, 2, 3), "", "bad");
+        assertThat(p.toString()).startsWith(path + ":2:3: error FP-E001");
+    }
+
+    @Test
     void a_file_name_with_control_characters_is_printed_escaped() {
         Problem p = Problem.at(ProblemCode.SYNTAX, new Location("a" + ESC + "[2J.yaml", 1, 1), "", "bad");
         assertThat(p.toString()).startsWith("a\\u001b[2J.yaml:1:1: error");
