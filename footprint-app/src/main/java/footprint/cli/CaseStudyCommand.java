@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  " + CaseStudy.COMMAND,
             "",
-            "Exit codes: 0 written, 3 a scenario has errors, 4 a scenario has no feasible plan, 2 wrong command line."
+            "Exit codes: 0 written, 3 a scenario has errors, 4 a scenario has no feasible plan, 2 wrong command line"
+                    + " (also an output that exists without --force, is one of the inputs, or is not a regular file)."
         })
 final class CaseStudyCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
             "  footprint compare examples/kaluga/base.yaml examples/kaluga/russia-pause.yaml",
             "  footprint compare examples/kaluga/*.yaml --html compare.html --xlsx compare.xlsx --json compare.json",
             "",
-            "Exit codes: 0 every plan found, 3 a model has errors, 4 a model has no feasible plan, 2 wrong command line."
+            "Exit codes: 0 every plan found, 3 a model has errors, 4 a model has no feasible plan, 2 wrong command line"
+                    + " (also an output that exists without --force, is one of the inputs, or is not a regular file)."
         })
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec

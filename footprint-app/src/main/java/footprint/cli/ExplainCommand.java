@@ -46,7 +46,8 @@ import picocli.CommandLine.Parameters;
             "  footprint explain examples/kaluga/base.yaml --decision 'lane(kaluga->FR:rail,2023)' --json why.json",
             "",
             "Exit codes: 0 explained (also when the forced model has no plan: the conflict is the answer),"
-                    + " 2 a malformed decision or option, 3 the model has errors or the decision names something it"
+                    + " 2 a malformed decision or option (or the --json file exists without --force, is the model or is not a"
+                    + " regular file), 3 the model has errors or the decision names something it"
                     + " does not have, 4 the model itself has no plan (its conflict is printed), 1 the solver failed."
         })
 final class ExplainCommand implements Callable<Integer> {

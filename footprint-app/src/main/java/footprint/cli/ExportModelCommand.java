@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
             "  footprint export-model examples/kaluga/base.yaml --xlsx kaluga.xlsx",
             "  footprint import-model kaluga.xlsx --yaml kaluga.yaml",
             "",
-            "Exit codes: 0 written, 3 the model has errors, 2 wrong command line (or WORKBOOK exists: --force)."
+            "Exit codes: 0 written, 3 the model has errors, 2 wrong command line (or WORKBOOK exists:"
+                    + " --force; is the model; is not a regular file)."
         })
 final class ExportModelCommand implements Callable<Integer> {
     @CommandLine.Spec

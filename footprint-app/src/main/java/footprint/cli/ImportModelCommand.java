@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
             "  footprint import-model kaluga.xlsx --yaml kaluga.yaml",
             "  footprint import-model kaluga.xlsx --yaml kaluga.json",
             "",
-            "Exit codes: 0 written, 3 the workbook has errors, 2 wrong command line (or MODEL exists: --force)."
+            "Exit codes: 0 written, 3 the workbook has errors, 2 wrong command line (or MODEL exists:"
+                    + " --force; is the workbook; is not a regular file)."
         })
 final class ImportModelCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -167,6 +167,7 @@ final class Outputs {
                                 + " does not exist",
                         ExitCode.USAGE);
             }
+            writableFolder(o, folder);
             for (Input in : inputs) {
                 if (!Files.exists(in.path())
                         && in.path()
@@ -200,6 +201,17 @@ final class Outputs {
         }
         if (!force && !own(o)) {
             throw new UserError(name + " exists; pass --force to replace it", ExitCode.USAGE);
+        }
+        writableFolder(o, target(p).getParent());
+    }
+
+    /** The folder a file is written into must let this user make the temporary file there. */
+    private static void writableFolder(Output o, Path folder) {
+        if (folder != null && !Files.isWritable(folder)) {
+            throw new UserError(
+                    "cannot write " + Quote.of(o.path()) + " (" + o.option() + "): the folder " + Quote.of(folder)
+                            + " is not writable for you",
+                    ExitCode.USAGE);
         }
     }
 

@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
             "  footprint risk model.yaml --samples 500 --xlsx risk.xlsx",
             "",
             "Exit codes: 0 done, 3 the model or plan has errors, 4 no plan satisfies the model's rules,"
-                    + " 2 wrong command line, 1 internal error."
+                    + " 2 wrong command line (also an output that exists without --force, is one of the inputs, or is not a regular file), 1 internal error."
         })
 final class RiskCommand implements Callable<Integer> {
     @CommandLine.Spec

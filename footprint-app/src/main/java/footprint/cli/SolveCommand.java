@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
             "  footprint solve model.yaml --solver scip --mps model.mps",
             "",
             "Exit codes: 0 solved (or stopped by the time limit), 3 the model has errors, 4 no plan satisfies"
-                    + " every rule of the model, 2 wrong command line, 1 the solver failed."
+                    + " every rule of the model, 2 wrong command line (also an output that exists without --force, is one of the inputs, or is not a regular file), 1 the solver failed."
         })
 final class SolveCommand implements Callable<Integer> {
     @CommandLine.Spec
