@@ -9,7 +9,7 @@ import footprint.optimize.Plan;
 import footprint.optimize.SolveListener;
 import footprint.optimize.SolveOptions;
 import footprint.optimize.SolveStatus;
-import footprint.report.risk.PlanFile;
+import footprint.report.PlanFile;
 import footprint.report.risk.RiskExcel;
 import footprint.report.risk.RiskHtml;
 import footprint.report.risk.RiskJson;
@@ -143,20 +143,22 @@ final class RiskCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), ExitCode.USAGE);
         }
-        Network network = read(model, err);
-        if (network == null) {
+        ModelRead modelRead = readModel(model, err);
+        if (modelRead == null) {
             return ExitCode.BAD_INPUT;
         }
+        Network network = modelRead.network().orElseThrow();
         Plan plan;
         String planFrom;
         if (planFile != null) {
-            try {
-                plan = PlanFile.read(planFile);
-            } catch (IOException e) {
-                throw new UserError("cannot read " + planFile + ": " + e.getMessage(), ExitCode.BAD_INPUT);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage(), ExitCode.BAD_INPUT);
+            PlanFile read = PlanInput.read(planFile, err, "nothing run");
+            if (!read.hasPlan()) {
+                throw new UserError(planFile + " holds no plan (status "
+                        + read.tree().path("status").asText()
+                        + "): only an optimal or feasible plan has decisions to value");
             }
+            PlanInput.fit(read, modelRead, err, "nothing run");
+            plan = read.plan();
             planFrom = "from " + planFile.getFileName();
         } else {
             err.println("Solving the model on its nominal values for the plan to value");
@@ -204,7 +206,7 @@ final class RiskCommand implements Callable<Integer> {
     }
 
     /** Reads a model, printing its problems; null when it has errors. */
-    static Network read(Path model, PrintWriter err) {
+    static ModelRead readModel(Path model, PrintWriter err) {
         ModelRead read = ModelReader.read(model);
         if (!read.ok()) {
             read.problems().forEach(err::println);
@@ -217,7 +219,7 @@ final class RiskCommand implements Callable<Integer> {
             err.println(read.file() + ": " + read.warnings().size() + " warning"
                     + (read.warnings().size() == 1 ? "" : "s") + " (footprint validate shows them)");
         }
-        return read.network().orElseThrow();
+        return read;
     }
 
     static void write(Path file, String text) {

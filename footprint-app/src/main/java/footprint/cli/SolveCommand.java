@@ -174,7 +174,7 @@ final class SolveCommand implements Callable<Integer> {
         out.print(PlanText.of(network, plan));
         out.flush();
         if (json != null) {
-            CommandOutput.write(json, PlanJson.of(plan, network, model.toString()) + "\n");
+            CommandOutput.write(json, PlanJson.of(plan, network, model.toString(), read.sources()) + "\n");
             err.println("wrote the plan to " + json);
         }
         err.flush();
