@@ -41,8 +41,9 @@ final class PlanInput {
         print(problems, err);
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
-            throw new UserError(plan.file() + " does not belong to the model " + model.file() + ": "
-                    + summary(plan.file().toString(), errors, nothing));
+            throw new UserError(plan.file() + " does not belong to the model " + model.file() + ": " + errors.size()
+                    + (errors.size() == 1 ? " error" : " errors") + "; " + nothing
+                    + ". See docs/errors.md for every code.");
         }
     }
 

@@ -160,6 +160,7 @@ final class SolveCommand implements Callable<Integer> {
             }
             return StochasticSolve.run(
                     network,
+                    read,
                     options,
                     stochastic,
                     checkSamples,

@@ -61,6 +61,12 @@ public record PlanFile(Path file, JsonNode tree) {
      * @return the plan, or the problems that stop it being read (warnings with it otherwise)
      */
     public static PlanRead read(Path path) {
+        PlanRead parsed = parse(path);
+        return parsed.ok() ? checked(path, parsed.plan().orElseThrow().tree()) : parsed;
+    }
+
+    /** The file's JSON, not yet checked, or the problem that stops it being read. */
+    private static PlanRead parse(Path path) {
         String file = path.toString();
         Location top = new Location(file, 0, 0);
         try {
@@ -95,9 +101,7 @@ public record PlanFile(Path file, JsonNode tree) {
                                 "the file is empty; a plan is the JSON that footprint solve MODEL --json PLAN.json"
                                         + " writes."));
             }
-            List<Problem> problems = PlanSchema.problems(tree, file);
-            boolean errors = problems.stream().anyMatch(Problem::isError);
-            return new PlanRead(file, errors ? Optional.empty() : Optional.of(new PlanFile(path, tree)), problems);
+            return new PlanRead(file, Optional.of(new PlanFile(path, tree)), List.of());
         } catch (StreamConstraintsException e) {
             return PlanRead.failed(file, Problem.at(ProblemCode.REFUSED, at(file, e.getLocation()), "", beyond(e)));
         } catch (JsonProcessingException e) {
@@ -121,6 +125,14 @@ public record PlanFile(Path file, JsonNode tree) {
                             "",
                             "the plan file cannot be read: " + plainWords(String.valueOf(e.getMessage())) + "."));
         }
+    }
+
+    /** A parsed tree checked against the plan format (outside parse's catch: a failure here is a bug). */
+    private static PlanRead checked(Path path, JsonNode tree) {
+        String file = path.toString();
+        List<Problem> problems = PlanSchema.problems(tree, file);
+        boolean errors = problems.stream().anyMatch(Problem::isError);
+        return new PlanRead(file, errors ? Optional.empty() : Optional.of(new PlanFile(path, tree)), problems);
     }
 
     private static Problem tooLarge(Location top, long size) {

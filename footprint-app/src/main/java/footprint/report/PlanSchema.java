@@ -261,7 +261,7 @@ public final class PlanSchema {
             if (f.isMissingNode()) {
                 return;
             }
-            if (!f.canConvertToExactIntegral() || f.asLong() < 1) {
+            if (!integral(f) || f.asLong() < 1) {
                 add(
                         ProblemCode.WRONG_TYPE,
                         "planFormat",
@@ -339,7 +339,7 @@ public final class PlanSchema {
         }
 
         private Optional<Integer> year(JsonNode v, String field) {
-            if (v.canConvertToExactIntegral() && v.asLong() >= 1000 && v.asLong() <= 9999) {
+            if (integral(v) && v.asLong() >= 1000 && v.asLong() <= 9999) {
                 return Optional.of(v.asInt());
             }
             add(ProblemCode.BAD_YEARS, field, field + " is " + kind(v) + ", not a year of four digits such as 2024.");
@@ -572,6 +572,11 @@ public final class PlanSchema {
             }
             problems.add(Problem.at(code, new Location(file, 0, 0), field, message));
         }
+    }
+
+    /** A whole number that fits a long (a huge integer's low bits must not pass for a year). */
+    private static boolean integral(JsonNode v) {
+        return v.isNumber() && v.canConvertToExactIntegral() && v.canConvertToLong();
     }
 
     private static boolean finite(JsonNode v) {

@@ -239,6 +239,13 @@ class RiskCommandTest {
                         "On 8 fresh futures");
         JsonNode plan = new ObjectMapper().readTree(json.toFile());
         assertThat(plan.path("plants")).isNotEmpty();
+        // the stochastic plan names its model like any plan, so trace and risk --plan take it
+        assertThat(plan.path("model").path("sha256").asText()).matches("[0-9a-f]{64}");
+        Run traced = run("trace", json.toString(), "npv");
+        assertThat(traced.exitCode()).as(traced.err()).isZero();
+        Run valued = run("risk", model.toString(), "--plan", json.toString(), "--samples", "4", "--no-swings");
+        assertThat(valued.exitCode()).as(valued.err()).isZero();
+        assertThat(valued.err()).doesNotContain("FP-E023");
 
         // Benders decomposition solves the same programme: the same expected NPV and report
         Run b = run(
