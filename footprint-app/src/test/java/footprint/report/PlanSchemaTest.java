@@ -43,9 +43,7 @@ class PlanSchemaTest {
         ObjectNode doc = plan();
         ((ObjectNode) doc.path("kpis")).put("npv", Double.POSITIVE_INFINITY);
         ((ObjectNode) doc.path("lostSales").get(0)).put("volume", -5.0);
-        assertThat(problems(doc))
-                .extracting(Problem::field)
-                .containsExactly("kpis.npv", "lostSales[0].volume");
+        assertThat(problems(doc)).extracting(Problem::field).containsExactly("kpis.npv", "lostSales[0].volume");
     }
 
     @Test
@@ -63,9 +61,7 @@ class PlanSchemaTest {
     void a_plan_of_a_newer_format_asks_for_a_newer_footprint() {
         ObjectNode doc = plan();
         doc.put("planFormat", PlanJson.FORMAT + 1);
-        assertThat(problems(doc))
-                .extracting(Problem::code)
-                .containsExactly(ProblemCode.FORMAT_VERSION);
+        assertThat(problems(doc)).extracting(Problem::code).containsExactly(ProblemCode.FORMAT_VERSION);
     }
 
     @Test
@@ -74,9 +70,7 @@ class PlanSchemaTest {
         ObjectNode model = (ObjectNode) doc.path("model");
         model.put("sha256", "0".repeat(64));
         model.putArray("sources").addObject().put("file", "pacific.yaml").put("sha256", "1".repeat(64));
-        assertThat(problems(doc))
-                .extracting(Problem::code)
-                .containsExactly(ProblemCode.PLAN_OF_ANOTHER_MODEL);
+        assertThat(problems(doc)).extracting(Problem::code).containsExactly(ProblemCode.PLAN_OF_ANOTHER_MODEL);
     }
 
     @Test
