@@ -1,11 +1,10 @@
 package footprint.cli;
 
+import footprint.report.PlanFile;
 import footprint.report.excel.ExcelReport;
 import footprint.report.html.HtmlReport;
 import footprint.report.html.LabeledPlan;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,7 +78,7 @@ final class ReportCommand implements Callable<Integer> {
         List<String> names = labels.isEmpty() ? defaultLabels(plans) : labels;
         List<LabeledPlan> read = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
-            read.add(read(plans.get(i), names.get(i)));
+            read.add(read(plans.get(i), names.get(i), err));
         }
         if (html != null) {
             String page = HtmlReport.render(read);
@@ -94,15 +93,13 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static LabeledPlan read(Path file, String label) {
+    /** A plan file as a report reads it, checked ({@link PlanInput}); its problems printed. */
+    private static LabeledPlan read(Path file, String label, PrintWriter err) {
+        PlanFile plan = PlanInput.read(file, err, "nothing written");
         try {
-            return LabeledPlan.read(file, label);
-        } catch (NoSuchFileException e) {
-            throw new UserError(Quote.of(file) + ": no such file");
-        } catch (IOException e) {
-            throw new UserError(Quote.of(file) + ": cannot read it: " + Quote.text(String.valueOf(e.getMessage())));
+            return new LabeledPlan(label, plan.tree());
         } catch (IllegalArgumentException e) {
-            throw new UserError(Quote.text(String.valueOf(e.getMessage())));
+            throw new UserError(Quote.of(file) + ": " + Quote.text(String.valueOf(e.getMessage())));
         }
     }
 

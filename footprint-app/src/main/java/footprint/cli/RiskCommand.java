@@ -9,7 +9,7 @@ import footprint.optimize.Plan;
 import footprint.optimize.SolveListener;
 import footprint.optimize.SolveOptions;
 import footprint.optimize.SolveStatus;
-import footprint.report.risk.PlanFile;
+import footprint.report.PlanFile;
 import footprint.report.risk.RiskExcel;
 import footprint.report.risk.RiskHtml;
 import footprint.report.risk.RiskJson;
@@ -18,7 +18,6 @@ import footprint.risk.LocalExecutor;
 import footprint.risk.RiskAnalysis;
 import footprint.risk.RiskReport;
 import footprint.risk.Sampler;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -179,25 +178,24 @@ final class RiskCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), ExitCode.USAGE);
         }
-        ModelRead read = ModelReader.read(model);
-        Network network = report(read, err);
+        ModelRead modelRead = ModelReader.read(model);
+        Network network = report(modelRead, err);
         if (network == null) {
             return ExitCode.BAD_INPUT;
         }
-        files.inputs(read, "the model").check();
+        files.inputs(modelRead, "the model").check();
         checkMemory(network);
         Plan plan;
         String planFrom;
         if (planFile != null) {
-            try {
-                plan = PlanFile.read(planFile);
-            } catch (IOException e) {
-                throw new UserError(
-                        "cannot read " + Quote.of(planFile) + ": " + Quote.text(String.valueOf(e.getMessage())),
-                        ExitCode.BAD_INPUT);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage(), ExitCode.BAD_INPUT);
+            PlanFile read = PlanInput.read(planFile, err, "nothing run");
+            if (!read.hasPlan()) {
+                throw new UserError(Quote.of(planFile) + " holds no plan (status "
+                        + Quote.text(read.tree().path("status").asText())
+                        + "): only an optimal or feasible plan has decisions to value");
             }
+            PlanInput.fit(read, modelRead, err, "nothing run");
+            plan = read.plan();
             planFrom = "from " + planFile.getFileName();
         } else {
             err.println("Solving the model on its nominal values for the plan to value");

@@ -172,6 +172,7 @@ final class SolveCommand implements Callable<Integer> {
             }
             return StochasticSolve.run(
                     network,
+                    read,
                     options,
                     stochastic,
                     checkSamples,
@@ -187,7 +188,7 @@ final class SolveCommand implements Callable<Integer> {
         out.print(PlanText.of(network, plan));
         out.flush();
         if (json != null) {
-            files.write(json, PlanJson.of(plan, network, model.toString()) + "\n");
+            files.write(json, PlanJson.of(plan, network, model.toString(), read.sources()) + "\n");
             err.println("wrote the plan to " + Quote.of(json));
         }
         err.flush();

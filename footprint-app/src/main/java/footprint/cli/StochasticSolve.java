@@ -1,5 +1,6 @@
 package footprint.cli;
 
+import footprint.io.ModelRead;
 import footprint.model.Network;
 import footprint.optimize.SolveListener;
 import footprint.optimize.SolveOptions;
@@ -20,6 +21,7 @@ final class StochasticSolve {
 
     static int run(
             Network network,
+            ModelRead read,
             SolveOptions options,
             int samples,
             int checkSamples,
@@ -49,7 +51,7 @@ final class StochasticSolve {
         out.print(StochasticText.of(network, r));
         out.flush();
         if (json != null) {
-            files.write(json, PlanJson.of(r.stochastic()) + "\n");
+            files.write(json, PlanJson.of(r.stochastic(), network, read.file(), read.sources()) + "\n");
             err.println("wrote the stochastic plan to " + Quote.of(json));
         }
         err.flush();

@@ -2,15 +2,13 @@ package footprint.cli;
 
 import footprint.io.ModelRead;
 import footprint.io.ModelReader;
-import footprint.report.trace.PlanFile;
+import footprint.report.PlanFile;
 import footprint.report.trace.Provenance;
 import footprint.report.trace.Trace;
 import footprint.report.trace.TraceTarget;
 import footprint.report.trace.TraceText;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,7 +38,12 @@ import picocli.CommandLine.Parameters;
             "  footprint trace pause.json 'running(kaluga,2027)'",
             "  footprint trace pause.json 'lost(RU,expert,2027)'",
             "",
-            "Exit codes: 0 done, 2 wrong command line or target, 3 the plan or its model cannot be read."
+            "The plan must belong to the model: the model's files hash as the plan says (a plan names its model and"
+                    + " every file it extends by SHA-256), and the plan's plants, products, markets, years and volumes"
+                    + " fit it.",
+            "",
+            "Exit codes: 0 done, 2 wrong command line or target, 3 the plan or its model cannot be read, or the plan"
+                    + " does not belong to the model."
         })
 final class TraceCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -71,16 +74,7 @@ final class TraceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), ExitCode.USAGE);
         }
-        PlanFile plan;
-        try {
-            plan = PlanFile.read(planFile);
-        } catch (NoSuchFileException e) {
-            throw new UserError(Quote.of(planFile) + ": the plan file does not exist");
-        } catch (IOException e) {
-            throw new UserError(Quote.of(planFile) + ": cannot be read: " + Quote.text(String.valueOf(e.getMessage())));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
+        PlanFile plan = PlanInput.read(planFile, err, "nothing traced");
         Path modelFile = model != null ? model : modelOf(plan);
         ModelRead read = ModelReader.read(modelFile);
         if (!read.ok()) {
@@ -90,6 +84,7 @@ final class TraceCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.BAD_INPUT;
         }
+        PlanInput.fit(plan, read, err, "nothing traced");
         Provenance prov = Provenance.of(modelFile, read);
         Trace.Result result;
         try {

@@ -3,9 +3,12 @@ package footprint.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import footprint.io.SourceFile;
 import footprint.model.GeoPoint;
 import footprint.model.Network;
 import footprint.optimize.Plan;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +27,20 @@ import java.util.Map;
  * {@code name}, {@code bloc}, {@code location}) and {@code products} ({@code id}, {@code name},
  * {@code brand}, {@code segment}, {@code platform}). A location is {@code {lat, lon}} in degrees
  * (a place's own, else its country's) and is left out where the model gives none.
+ *
+ * <p>A plan file (written with the files its model was read from) also names its model: {@code
+ * planFormat} ({@link #FORMAT}) and {@code footprintVersion} go first, and the {@code model} section
+ * holds {@code sha256}, the hash of the model and its scenario chain ({@link SourceFile#combined}),
+ * and {@code sources}, each file of the chain in order ({@code file}, {@code sha256}). Commands that
+ * read a plan ({@link PlanFile}) check it against these.
  */
 public final class PlanJson {
+    /**
+     * The version of the plan file format: 2 since plans name their model by hash (a plan without
+     * {@code planFormat} is of version 1).
+     */
+    public static final int FORMAT = 2;
+
     private PlanJson() {}
 
     public static String of(Plan plan) {
@@ -38,10 +53,18 @@ public final class PlanJson {
 
     /** The plan with the {@code model} section that reports need; {@code file} may be empty. */
     public static String of(Plan plan, Network network, String file) {
+        return of(plan, network, file, List.of());
+    }
+
+    /**
+     * A plan file: the plan with its {@code model} section, naming the model by the files it was read
+     * from ({@code file} first, then the files it extends; none when not known).
+     */
+    public static String of(Plan plan, Network network, String file, List<SourceFile> sources) {
         try {
             return new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(tree(plan, network, file));
+                    .writeValueAsString(tree(plan, network, file, sources));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -54,9 +77,54 @@ public final class PlanJson {
 
     /** The plan as nested maps and lists, the {@code model} section first. */
     public static Map<String, Object> tree(Plan plan, Network network, String file) {
+        return tree(plan, network, file, List.of());
+    }
+
+    /** The plan file's tree: format and version, the {@code model} section naming its files, the plan. */
+    public static Map<String, Object> tree(Plan plan, Network network, String file, List<SourceFile> sources) {
         var doc = new LinkedHashMap<String, Object>();
-        doc.put("model", model(network, file));
+        if (!sources.isEmpty()) {
+            doc.put("planFormat", FORMAT);
+            doc.put("footprintVersion", version());
+        }
+        Map<String, Object> model = model(network, file);
+        if (!sources.isEmpty()) {
+            model.put("sha256", SourceFile.combined(sources));
+            model.put("sources", sources(sources));
+        }
+        doc.put("model", model);
         return tree(plan, doc);
+    }
+
+    /** The version of this Footprint, from the jar's manifest, or "development" when run from classes. */
+    public static String version() {
+        String v = PlanJson.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
+    /**
+     * The files of the chain, the first as read, each base relative to the first's folder (as an
+     * {@code extends} names it) where it can be.
+     */
+    private static List<Map<String, Object>> sources(List<SourceFile> sources) {
+        Path folder = sources.get(0).file().toAbsolutePath().normalize().getParent();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Path f = sources.get(i).file();
+            String name = f.toString();
+            if (i > 0
+                    && folder != null
+                    && f.isAbsolute()
+                    && f.getRoot() != null
+                    && f.getRoot().equals(folder.getRoot())) {
+                name = folder.relativize(f.normalize()).toString();
+            }
+            var row = new LinkedHashMap<String, Object>();
+            row.put("file", name);
+            row.put("sha256", sources.get(i).sha256());
+            out.add(row);
+        }
+        return out;
     }
 
     /** What a report needs of the model: names, places and years. */

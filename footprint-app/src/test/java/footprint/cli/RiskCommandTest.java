@@ -191,6 +191,11 @@ class RiskCommandTest {
                 .isCloseTo(y.path("npv").path("mean").asDouble(), within(1e-3));
     }
 
+    /** What solve --json writes when no plan satisfies the model. */
+    static final String KPIS_OF_NO_PLAN = "{\"status\": \"infeasible\", \"kpis\": {\"revenue\": 0, \"variableCost\": 0,"
+            + " \"freight\": 0, \"duties\": 0, \"componentCost\": 0, \"fixedCost\": 0, \"idleCost\": 0,"
+            + " \"investment\": 0, \"closureCost\": 0, \"reopeningCost\": 0, \"lostSalePenalty\": 0, \"npv\": 0}}";
+
     @Test
     void refuses_wrong_options_and_models_with_errors(@TempDir Path dir) throws IOException {
         Path model = write(dir, "linear.yaml", LINEAR);
@@ -203,7 +208,11 @@ class RiskCommandTest {
         Path notAPlan = write(dir, "plan.json", "{\"status\": \"infeasible\"}");
         Run r = run("risk", model.toString(), "--plan", notAPlan.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err()).contains("holds no plan");
+        assertThat(r.err()).contains("kpis is missing");
+        Path noPlan = write(dir, "infeasible.json", KPIS_OF_NO_PLAN);
+        Run none = run("risk", model.toString(), "--plan", noPlan.toString());
+        assertThat(none.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(none.err()).contains("holds no plan (status infeasible)");
     }
 
     @Test
@@ -230,6 +239,13 @@ class RiskCommandTest {
                         "On 8 fresh futures");
         JsonNode plan = new ObjectMapper().readTree(json.toFile());
         assertThat(plan.path("plants")).isNotEmpty();
+        // the stochastic plan names its model like any plan, so trace and risk --plan take it
+        assertThat(plan.path("model").path("sha256").asText()).matches("[0-9a-f]{64}");
+        Run traced = run("trace", json.toString(), "npv");
+        assertThat(traced.exitCode()).as(traced.err()).isZero();
+        Run valued = run("risk", model.toString(), "--plan", json.toString(), "--samples", "4", "--no-swings");
+        assertThat(valued.exitCode()).as(valued.err()).isZero();
+        assertThat(valued.err()).doesNotContain("FP-E023");
 
         // Benders decomposition solves the same programme: the same expected NPV and report
         Run b = run(

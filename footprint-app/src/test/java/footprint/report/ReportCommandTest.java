@@ -104,7 +104,7 @@ class ReportCommandTest {
         Files.writeString(bad, "{\"status\": \"optimal\",\n  \"kpis\": {");
         Run r = run("report", bad.toString(), "--html", dir.resolve("r.html").toString());
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).contains("bad.json: not JSON (line 2");
+        assertThat(r.err()).contains("bad.json:2:").contains("not JSON");
         assertThat(Files.exists(dir.resolve("r.html"))).isFalse();
     }
 
@@ -115,7 +115,7 @@ class ReportCommandTest {
         Run r = run("report", model.toString(), "--xlsx", dir.resolve("r.xlsx").toString());
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err())
-                .contains("model.json: not a Footprint plan")
+                .contains("model.json: error")
                 .contains("status is missing")
                 .contains("kpis is missing")
                 .contains("plants is an object, not a list");
@@ -134,6 +134,6 @@ class ReportCommandTest {
                 "--html",
                 dir.resolve("r.html").toString());
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).contains("nope.json: no such file");
+        assertThat(r.err()).contains("nope.json: error FP-E002: the plan file does not exist");
     }
 }

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads a model file (YAML, JSON by its {@code .json} extension, or an Excel workbook by its {@code
@@ -40,10 +41,19 @@ public final class ModelReader {
 
     /** Reads a model or scenario file from disk; an .xlsx file as a model workbook ({@link ModelWorkbook}). */
     public static ModelRead read(Path path) {
+        List<Path> opened = new ArrayList<>();
+        ModelRead read;
         if (isWorkbook(path)) {
-            return ModelWorkbook.read(path);
+            opened.add(path);
+            read = ModelWorkbook.read(path);
+        } else {
+            Function<Path, ParsedTree> parse = p -> {
+                opened.add(p);
+                return parseFile(p);
+            };
+            read = resolveAndBind(parse.apply(path), path.toString(), parse);
         }
-        return resolveAndBind(parseFile(path), path.toString());
+        return read.ok() ? read.withSources(SourceFile.hashAll(opened)) : read;
     }
 
     /** Whether a file is read as an Excel workbook: by its extension, .xlsx. */
@@ -54,7 +64,7 @@ public final class ModelReader {
 
     /** Reads the bytes of a file named {@code file} (its extension picks JSON or YAML). */
     public static ModelRead read(byte[] bytes, String file) {
-        return resolveAndBind(parseBytes(bytes, file), file);
+        return resolveAndBind(parseBytes(bytes, file), file, ModelReader::parseFile);
     }
 
     /**
@@ -62,12 +72,12 @@ public final class ModelReader {
      * resolves a scenario's {@code extends}.
      */
     public static ModelRead read(String text, String file) {
-        return resolveAndBind(parseText(text, file), file);
+        return resolveAndBind(parseText(text, file), file, ModelReader::parseFile);
     }
 
-    private static ModelRead resolveAndBind(ParsedTree parsed, String file) {
+    private static ModelRead resolveAndBind(ParsedTree parsed, String file, Function<Path, ParsedTree> parseFile) {
         if (parsed.tree().isPresent() && ScenarioReader.isScenario(parsed.tree().get())) {
-            parsed = ScenarioReader.resolve(parsed.tree().get(), file, ModelReader::parseFile, Set.of());
+            parsed = ScenarioReader.resolve(parsed.tree().get(), file, parseFile, Set.of());
         }
         if (parsed.tree().isPresent() && !(parsed.tree().get() instanceof Tree.Mapping)) {
             // one short problem for a file that is not a model at all (a list, a number, a text file)

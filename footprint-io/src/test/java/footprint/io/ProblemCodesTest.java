@@ -582,6 +582,9 @@ class ProblemCodesTest {
         }
         Set<ProblemCode> missing = EnumSet.allOf(ProblemCode.class);
         missing.removeAll(covered);
+        // reported by footprint-app's plan reader, not by a model reader: tested there
+        // (footprint.cli.PlanFileCommandsTest, footprint.report.PlanSchemaTest)
+        missing.remove(ProblemCode.PLAN_OF_ANOTHER_MODEL);
         assertThat(missing)
                 .as("problem codes with no test: add a test of footprint-io marked @Covers(ProblemCode.X) for each")
                 .isEmpty();

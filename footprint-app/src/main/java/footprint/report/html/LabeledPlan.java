@@ -1,15 +1,12 @@
 package footprint.report.html;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import footprint.model.Network;
 import footprint.optimize.Plan;
+import footprint.report.PlanFile;
 import footprint.report.PlanJson;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,28 +49,17 @@ public record LabeledPlan(String label, JsonNode plan) {
     }
 
     /**
-     * Reads a plan file written by {@code footprint solve --json}.
+     * Reads a plan file written by {@code footprint solve --json}, checked by {@link PlanFile}.
      *
-     * @throws IOException when the file cannot be read
-     * @throws IllegalArgumentException when it is not JSON or not a plan; the message names the file
-     *     and every field that is wrong
+     * @throws IllegalArgumentException when it is not a plan; the message lists every problem
      */
-    public static LabeledPlan read(Path file, String label) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    file + ": not JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(),
-                    e);
+    public static LabeledPlan read(Path file, String label) {
+        PlanFile.PlanRead read = PlanFile.read(file);
+        if (!read.ok()) {
+            throw new IllegalArgumentException(String.join(
+                    "\n", read.errors().stream().map(Object::toString).toList()));
         }
-        try {
-            return new LabeledPlan(label, tree == null ? JSON.missingNode() : tree);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return new LabeledPlan(label, read.plan().orElseThrow().tree());
     }
 
     /** The model section, or an empty object when the plan has none. */

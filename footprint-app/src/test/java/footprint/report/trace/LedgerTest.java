@@ -61,8 +61,11 @@ class LedgerTest {
         SmallNetworks.write(dir);
         Network n = ModelReader.read(dir.resolve(file)).network().orElseThrow();
         Plan plan = Optimizer.solve(n, SolveOptions.defaults().withThreads(1), SolveListener.NONE);
-        Plan back = PlanFile.plan(new com.fasterxml.jackson.databind.ObjectMapper()
-                .valueToTree(footprint.report.PlanJson.tree(plan, n, file)));
+        Plan back = new footprint.report.PlanFile(
+                        dir.resolve("plan.json"),
+                        new com.fasterxml.jackson.databind.ObjectMapper()
+                                .valueToTree(footprint.report.PlanJson.tree(plan, n, file)))
+                .plan();
 
         assertThat(back.flows()).isEqualTo(plan.flows());
         assertThat(back.plants()).isEqualTo(plan.plants());

@@ -122,6 +122,16 @@ public enum ProblemCode {
             Severity.ERROR,
             "A scenario's base model cannot be used",
             "The file named by extends is missing, has errors of its own, or extends the scenario back (a cycle)."),
+    PLAN_OF_ANOTHER_MODEL(
+            "FP-E023",
+            Severity.ERROR,
+            "A plan that does not belong to the model",
+            "A plan file names the model it was solved from by the SHA-256 of the model file and of every file its"
+                    + " scenario chain extends. The model given now hashes differently (it, or a file it extends, has"
+                    + " changed, or it is another model), or the plan's plants, products, markets, years or volumes do"
+                    + " not fit it. Solve the model again (footprint solve MODEL --json PLAN.json), or give the model"
+                    + " the plan was solved from. A plan written before plans named their model is read with this"
+                    + " code as a warning: its contents are still checked against the model."),
     UNBUILDABLE_PRODUCT(
             "FP-W101",
             Severity.WARNING,
