@@ -35,8 +35,7 @@ class MagnitudeTest {
         Problem p = onlyError(
                 TinyModel.clean().replace("capacity: {value: 1000,", "capacity: {value: 1e15,"),
                 "plants[north].capacity");
-        assertThat(p.message())
-                .isEqualTo("is 1e15, above 1e9, the most the optimiser can take for volumes.");
+        assertThat(p.message()).isEqualTo("is 1e15, above 1e9, the most the optimiser can take for volumes.");
     }
 
     @Test
@@ -61,8 +60,7 @@ class MagnitudeTest {
         Problem p = onlyError(
                 TinyModel.clean().replace("growth: {rate: 2%, from: 2025}", "growth: {rate: 1e9, from: 2025}"),
                 "markets[FR].demand.expert.growth.rate");
-        assertThat(p.message())
-                .isEqualTo("is 1e9, above 10, the most the optimiser can take for growth rates.");
+        assertThat(p.message()).isEqualTo("is 1e9, above 10, the most the optimiser can take for growth rates.");
     }
 
     @Test
@@ -80,7 +78,10 @@ class MagnitudeTest {
                         .replace("horizon: {from: 2024, to: 2026}", "horizon: {from: 2024, to: 2100}")
                         .replace("growth: {rate: 2%, from: 2025}", "growth: {rate: 50%, from: 2025}"),
                 "markets[FR].demand.expert.growth.rate");
-        assertThat(p.message()).startsWith("grows to ").contains(", above 1e9, ").endsWith("give a smaller rate.");
+        assertThat(p.message())
+                .startsWith("grows to ")
+                .contains(", above 1e9, ")
+                .endsWith("give a smaller rate.");
     }
 
     @Test
@@ -103,7 +104,10 @@ class MagnitudeTest {
     @Test
     void the_catalogue_states_each_limit_in_the_meaning_of_its_field() {
         assertThat(FieldCatalogue.limit("plant", "capacity")).contains(FieldCatalogue.VEHICLES);
-        assertThat(FieldCatalogue.section("plant").field("capacity").orElseThrow().meaning())
+        assertThat(FieldCatalogue.section("plant")
+                        .field("capacity")
+                        .orElseThrow()
+                        .meaning())
                 .endsWith("At most 1e9, the most the optimiser can take for volumes.");
         assertThat(FieldCatalogue.section("growth").field("rate").orElseThrow().meaning())
                 .endsWith("From -1 to 10, the range the optimiser can take for growth rates.");
