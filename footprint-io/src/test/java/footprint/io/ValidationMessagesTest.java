@@ -117,10 +117,9 @@ class ValidationMessagesTest {
     static List<String> slips(String message) {
         List<String> slips = new ArrayList<>();
         String lower = message.toLowerCase(java.util.Locale.ROOT);
-        for (String doubled : List.of("a the ", "an the ", "a a ", "the the ", "a an ", "an a ")) {
-            if (lower.contains(doubled)) {
-                slips.add("doubled article '" + doubled.strip() + "'");
-            }
+        Matcher doubled = Pattern.compile("\\b(a|an|the) (a|an|the)\\b").matcher(lower);
+        if (doubled.find()) {
+            slips.add("doubled article '" + doubled.group() + "'");
         }
         if (Pattern.compile("(^|\\D)1 (errors|warnings|years|problems)\\b")
                 .matcher(message)
@@ -174,6 +173,18 @@ class ValidationMessagesTest {
         });
         assertThat(bad).isEmpty();
         assertThat(seen).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void every_problem_code_is_explained_in_sentences() {
+        for (ProblemCode code : ProblemCode.values()) {
+            assertThat(slips(code.explanation()))
+                    .as("%s: %s", code.id(), code.explanation())
+                    .isEmpty();
+            assertThat(slips(code.title() + "."))
+                    .as("%s: %s", code.id(), code.title())
+                    .isEmpty();
+        }
     }
 
     @Test

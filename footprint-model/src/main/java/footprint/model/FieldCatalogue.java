@@ -115,8 +115,6 @@ public final class FieldCatalogue {
     public static final Limit DUTY = new Limit(10, "duties");
     /** Lead times. */
     public static final Limit YEARS = new Limit(100, "lead times in years");
-    /** Days in transit. */
-    public static final Limit DAYS = new Limit(36_500, "transit times in days");
 
     /** A kind of mapping in the file (the top level, a plant, a lane, a figure written out...). */
     public record Section(String name, String title, String description, List<Field> fields, String example) {
@@ -205,7 +203,6 @@ public final class FieldCatalogue {
         limit("market", "lost-sale-penalty", MONEY_PER_UNIT);
         limit("segment-demand", "volume", VEHICLES);
         limit("lane", "cost", MONEY_PER_UNIT);
-        limit("lane", "lead-time", DAYS);
         limit("duty", "rate", DUTY);
         limit("commitment", "min-output", VEHICLES);
         limit("commitment", "min-jobs", PEOPLE);

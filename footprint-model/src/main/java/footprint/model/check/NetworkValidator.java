@@ -513,7 +513,6 @@ public final class NetworkValidator {
             Lane l = n.lanes().get(i);
             String at = "lanes[" + (i + 1) + "]";
             magnitudeSeries(at + ".cost", "lane", "cost", l.costPerUnit(), Optional.empty());
-            magnitude(at + ".lead-time", "lane", "lead-time", l.leadTimeDays(), Optional.empty());
         }
         for (int i = 0; i < n.duties().size(); i++) {
             magnitude(
