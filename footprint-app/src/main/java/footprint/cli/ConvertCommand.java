@@ -51,7 +51,8 @@ final class ConvertCommand implements Callable<Integer> {
         ModelRead read = ModelReader.read(model);
         if (!read.ok()) {
             read.problems().forEach(out::println);
-            out.println(Quote.of(read.file()) + ": " + read.errors().size() + " errors; nothing written.");
+            out.println(Quote.of(read.file()) + ": " + read.errors().size()
+                    + (read.errors().size() == 1 ? " error" : " errors") + "; nothing written.");
             return ExitCode.BAD_INPUT;
         }
         files.inputs(read, "the model").check();

@@ -121,7 +121,7 @@ class ExcelCommandsTest {
         assertThat(r.out())
                 .contains(xlsx + ", sheet plant-figures, cell " + cell + ": error FP-E006")
                 .contains("'a thousand' is not a number")
-                .contains("nothing written");
+                .contains(": 1 error; nothing written.");
         assertThat(r.err()).isEmpty();
         assertThat(yaml).doesNotExist();
     }

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -274,11 +275,12 @@ public final class ModelReader {
         if (bound.network().isPresent()) {
             Location top = new Location(file, 1, 1);
             boolean bindingFailed = bound.problems().stream().anyMatch(Problem::isError);
+            BrokenFields broken = new BrokenFields(bound.problems());
             for (Problem p : NetworkValidator.validate(bound.network().get())) {
                 if (!bound.horizonKnown() && p.code() == ProblemCode.YEAR_OUTSIDE_HORIZON) {
                     continue;
                 }
-                if (duplicateOfBinding(p, bound.problems())) {
+                if (broken.covers(p.field())) {
                     continue;
                 }
                 if (!p.isError() && bindingFailed) {
@@ -292,14 +294,37 @@ public final class ModelReader {
         return new ModelRead(file, errors ? Optional.empty() : bound.network(), problems, bound.places());
     }
 
-    /** The binder already reported a broken field; the validator need not report its placeholder. */
-    private static boolean duplicateOfBinding(Problem p, List<Problem> fromBinding) {
-        return fromBinding.stream()
-                .anyMatch(b -> b.isError()
-                        && !b.field().isEmpty()
-                        && (p.field().equals(b.field())
-                                || p.field().startsWith(b.field() + ".")
-                                || p.field().startsWith(b.field() + "[")));
+    /**
+     * The fields the binder reported broken: the validator need not report their placeholders, nor
+     * anything inside them. Indexed once, so each of the validator's problems is checked in time
+     * linear in the length of its path, not in the number of the binder's problems.
+     */
+    private static final class BrokenFields {
+        private final Set<String> fields = new HashSet<>();
+        private final Set<Integer> lengths = new HashSet<>();
+
+        BrokenFields(List<Problem> fromBinding) {
+            for (Problem b : fromBinding) {
+                if (b.isError() && !b.field().isEmpty()) {
+                    fields.add(b.field());
+                    lengths.add(b.field().length());
+                }
+            }
+        }
+
+        /** Whether the path is a broken field or lies inside one ({@code field.x} or {@code field[x]}). */
+        boolean covers(String path) {
+            if (fields.contains(path)) {
+                return true;
+            }
+            for (int i = 1; i < path.length(); i++) {
+                char c = path.charAt(i);
+                if ((c == '.' || c == '[') && lengths.contains(i) && fields.contains(path.substring(0, i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The place of a field path, or of its nearest enclosing field that was placed. */

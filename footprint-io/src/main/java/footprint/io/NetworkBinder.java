@@ -187,14 +187,25 @@ final class NetworkBinder {
         return Optional.of(new Fields(map, path, source));
     }
 
-    /** "an assembly plant", "a market". */
-    private static String withArticle(String title) {
+    /** "an assembly plant", "a market", "the model file", "the trade rules". */
+    static String withArticle(String title) {
         String t = title.toLowerCase(Locale.ROOT);
+        if (t.startsWith("the ")) {
+            return t;
+        }
+        if (t.endsWith(" rules")) {
+            return "the " + t;
+        }
         return ("aeiou".indexOf(t.charAt(0)) >= 0 ? "an " : "a ") + t;
     }
 
-    /** Entries of a mapping of id to something, each id checked and placed. */
-    private <T> List<T> entities(Fields parent, String name, Function<Entity, Optional<T>> read) {
+    /**
+     * Entries of a mapping of id to something, each id checked and placed. An entry that is defined
+     * but broken (an unusable id, or not a mapping) is reported once and stands in as {@code
+     * placeholder}: references to it then resolve, rather than each reporting it missing.
+     */
+    private <T> List<T> entities(
+            Fields parent, String name, Function<Entity, Optional<T>> read, Function<String, T> placeholder) {
         List<T> out = new ArrayList<>();
         Optional<Tree> node = parent.get(name);
         if (node.isEmpty()) {
@@ -224,9 +235,10 @@ final class NetworkBinder {
                         path,
                         "'" + id + "' is not a usable id: start with a"
                                 + " letter or digit, then letters, digits, '-', '_' or '.'.");
+                out.add(placeholder.apply(id));
                 continue;
             }
-            read.apply(new Entity(id, path, e.value(), parent.source)).ifPresent(out::add);
+            out.add(read.apply(new Entity(id, path, e.value(), parent.source)).orElseGet(() -> placeholder.apply(id)));
         }
         return out;
     }
@@ -722,8 +734,12 @@ final class NetworkBinder {
         return new PerKey<>(fallback, byKey);
     }
 
-    /** A mapping of ids to series (demand per product, line capacity per platform, fx per currency). */
-    private Map<String, Series> seriesMap(Fields f, String name) {
+    /**
+     * A mapping of ids to series (demand per product, line capacity per platform, fx per currency).
+     * An entry whose series is broken (and reported) stands in as {@code placeholder}, so that the
+     * validator does not report it once more as missing wherever it is used.
+     */
+    private Map<String, Series> seriesMap(Fields f, String name, Series placeholder) {
         Map<String, Series> out = new LinkedHashMap<>();
         Optional<Tree> node = f.get(name);
         if (node.isEmpty()) {
@@ -743,7 +759,7 @@ final class NetworkBinder {
                 report(ProblemCode.DUPLICATE_KEY, e.key().location(), at, "'" + k + "' is given twice here; keep one.");
                 continue;
             }
-            series(e.value(), at, f.source).ifPresent(s -> out.put(k, s));
+            out.put(k, series(e.value(), at, f.source).orElse(placeholder));
         }
         return out;
     }
@@ -807,22 +823,43 @@ final class NetworkBinder {
         Objective objective = top.get("objective")
                 .flatMap(t -> choice(t, "objective", Objective.class))
                 .orElse(Objective.NPV);
-        Map<String, Series> fx = seriesMap(top, "fx");
-        List<Country> countries = entities(top, "countries", this::country);
+        Map<String, Series> fx = seriesMap(top, "fx", Series.constant(1));
+        List<Country> countries =
+                entities(top, "countries", this::country, id -> new Country(id, id, id, Optional.empty()));
         List<Platform> platforms = entities(
                 top,
                 "platforms",
                 e -> fields(e.node(), e.path(), "platform", e.source())
-                        .map(f -> new Platform(e.id(), textOr(f, "name", e.id()))));
+                        .map(f -> new Platform(e.id(), textOr(f, "name", e.id()))),
+                id -> new Platform(id, id));
         List<Component> components = entities(
                 top,
                 "components",
                 e -> fields(e.node(), e.path(), "component", e.source())
-                        .map(f -> new Component(e.id(), textOr(f, "name", e.id()), textOr(f, "unit", "unit"))));
-        List<Plant> plants = entities(top, "plants", this::plant);
-        List<Product> products = entities(top, "products", this::product);
-        List<ComponentPlant> componentPlants = entities(top, "component-plants", this::componentPlant);
-        List<Market> markets = entities(top, "markets", this::market);
+                        .map(f -> new Component(e.id(), textOr(f, "name", e.id()), textOr(f, "unit", "unit"))),
+                id -> new Component(id, id, "unit"));
+        List<Plant> plants = entities(top, "plants", this::plant, NetworkBinder::placeholderPlant);
+        List<Product> products = entities(
+                top, "products", this::product, id -> new Product(id, id, "", "", "", Map.of(), PerKey.empty()));
+        List<ComponentPlant> componentPlants = entities(
+                top,
+                "component-plants",
+                this::componentPlant,
+                id -> new ComponentPlant(
+                        id,
+                        id,
+                        "",
+                        Optional.empty(),
+                        "",
+                        Optional.empty(),
+                        Series.constant(0),
+                        Optional.empty(),
+                        Optional.empty()));
+        List<Market> markets = entities(
+                top,
+                "markets",
+                this::market,
+                id -> new Market(id, id, "", Optional.empty(), Map.of(), List.of(), Optional.empty()));
         List<Lane> lanes = items(top, "lanes", "lanes", this::lane);
         List<Duty> duties = new ArrayList<>();
         List<Ban> bans = new ArrayList<>();
@@ -858,6 +895,28 @@ final class NetworkBinder {
                 decisions,
                 disruptions,
                 locations));
+    }
+
+    /** A plant that stands in for one that is defined but broken: nothing but its id. */
+    private static Plant placeholderPlant(String id) {
+        return new Plant(
+                id,
+                id,
+                "",
+                Optional.empty(),
+                Optional.empty(),
+                Series.constant(0),
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                PerKey.empty(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /** Reads an entry's optional {@code location: {lat, lon}} into the network's map of locations. */
@@ -967,7 +1026,7 @@ final class NetworkBinder {
                 text(f, "currency"),
                 figure(f, "ownership"),
                 requiredSeries(f, "capacity"),
-                seriesMap(f, "line-capacity"),
+                seriesMap(f, "line-capacity", Series.constant(0)),
                 figure(f, "workforce"),
                 figure(f, "idle-workforce"),
                 series(f, "fixed-cost"),
@@ -1042,7 +1101,7 @@ final class NetworkBinder {
                 textOr(f, "name", e.id()),
                 textOr(f, "country", ""),
                 text(f, "currency"),
-                seriesMap(f, "demand"),
+                seriesMap(f, "demand", Series.constant(0)),
                 segments,
                 figure(f, "lost-sale-penalty")));
     }

@@ -25,10 +25,13 @@ public sealed interface Tree permits Tree.Mapping, Tree.Sequence, Tree.Scalar {
 
         /** The first value of a key. */
         public Optional<Tree> get(String key) {
-            return entries.stream()
-                    .filter(e -> e.key().text().equals(key))
-                    .map(Entry::value)
-                    .findFirst();
+            // a plain loop: the binder asks each of a file's mappings for each of its fields
+            for (Entry e : entries) {
+                if (e.key().text().equals(key)) {
+                    return Optional.of(e.value());
+                }
+            }
+            return Optional.empty();
         }
 
         @Override

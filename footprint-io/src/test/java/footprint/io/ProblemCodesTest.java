@@ -257,7 +257,7 @@ class ProblemCodesTest {
         Problem p = only(read, ProblemCode.YEAR_OUTSIDE_HORIZON);
         assertPlace(p, m.lineOf("years: 2030-"), m.columnOf("years: 2030-"));
         assertThat(p.field()).isEqualTo("trade.bans[1].years");
-        assertThat(p.message()).contains("2030-").contains("outside the horizon 2024-2026");
+        assertThat(p.message()).contains("from 2030 on").contains("outside the horizon 2024-2026");
         assertNothingElse(read, ProblemCode.YEAR_OUTSIDE_HORIZON);
     }
 

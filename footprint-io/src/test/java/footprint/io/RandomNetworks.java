@@ -98,7 +98,7 @@ final class RandomNetworks {
             "2024",
             "Москва: Автостат");
     private static final List<String> UNITS =
-            List.of("vehicles", "vehicles/year", "EUR", "EUR/vehicle", "people", "km", "days", "GWh", "%");
+            List.of("vehicles", "vehicles/year", "EUR", "EUR/vehicle", "people", "km", "days", "tonnes", "%");
     private static final List<String> BRANDS =
             List.of("Peugeot", "Citroën", "Opel", "Fiat", "Leapmotor", "DS: Automobiles");
 
@@ -173,14 +173,18 @@ final class RandomNetworks {
 
     // ---- numbers ------------------------------------------------------------------------------------
 
-    /** A non-negative number of any size and shape: whole, decimal, tiny, huge. */
+    /**
+     * A non-negative number of any size and shape: whole, decimal, tiny, large. Large stays within
+     * the smallest limit of the field catalogue (1e6 components per vehicle), twice over, as the
+     * validator refuses what the optimiser cannot take.
+     */
     private double amount() {
         return switch (r.nextInt(6)) {
             case 0 -> r.nextInt(200_000);
             case 1 -> Math.round(r.nextDouble() * 1e6) / 100.0;
             case 2 -> r.nextDouble() * 1e3;
             case 3 -> r.nextDouble() * 1e-6;
-            case 4 -> 1e15 + r.nextInt(1000) * 1e13;
+            case 4 -> 1e5 + r.nextInt(1000) * 1e2 + r.nextInt(100) / 64.0;
             default -> r.nextInt(10);
         };
     }

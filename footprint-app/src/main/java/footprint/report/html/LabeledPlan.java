@@ -130,8 +130,8 @@ public record LabeledPlan(String label, JsonNode plan) {
     static List<String> problems(JsonNode plan) {
         List<String> problems = new ArrayList<>();
         if (!plan.isObject()) {
-            problems.add("the file holds " + kind(plan) + ", not a JSON object (write plans with footprint solve"
-                    + " MODEL --json PLAN.json)");
+            problems.add("the file holds " + (plan.isMissingNode() ? "nothing" : kind(plan))
+                    + ", not a JSON object (write plans with footprint solve" + " MODEL --json PLAN.json)");
             return problems;
         }
         if (!plan.path("status").isTextual()) {

@@ -176,8 +176,12 @@ public record TreePath(String text, List<String> keys) {
             int index = indexOf(s, key);
             if (index < 0) {
                 throw new Failure(where(depth) + " has no item '" + key + "'; name an item by its id, its lane"
-                        + " (from->to:mode) or its place in the list (1 to "
-                        + s.items().size() + ")");
+                        + " (from->to:mode) or its place in the list"
+                        + (s.items().isEmpty()
+                                ? ", which is empty"
+                                : s.items().size() == 1
+                                        ? " (1)"
+                                        : " (1 to " + s.items().size() + ")"));
             }
             List<Tree> items = new ArrayList<>(s.items());
             Optional<Tree> replaced =

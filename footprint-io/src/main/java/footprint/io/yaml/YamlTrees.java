@@ -39,6 +39,9 @@ public final class YamlTrees {
                 .setUseMarks(true)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, ReadLimits.MAX_BYTES))
                 .setMaxAliasesForCollections(0)
+                // the whole text in one window: the reader's default window of 1,024 characters is
+                // copied again for every refill within a token, quadratic in a long value's length
+                .setBufferSize(Math.max(1024, text.length() + 1))
                 .build();
         var builder = new Builder(file);
         try {

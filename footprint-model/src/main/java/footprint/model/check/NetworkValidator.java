@@ -8,6 +8,7 @@ import footprint.model.Country;
 import footprint.model.Decision;
 import footprint.model.Disruption;
 import footprint.model.Duty;
+import footprint.model.FieldCatalogue;
 import footprint.model.Figure;
 import footprint.model.Lane;
 import footprint.model.LocalContent;
@@ -31,6 +32,8 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +55,42 @@ public final class NetworkValidator {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> places = new HashSet<>();
     private final Set<String> currencies = new HashSet<>();
+    // Keyed by the identity of a set of ids: each set is built once per check and reused.
+    private final Map<Collection<String>, Map<String, String>> hints = new IdentityHashMap<>();
+    private final Map<Collection<String>, String> shortLists = new IdentityHashMap<>();
+    /** Candidate comparisons left for "did you mean" hints (each bounded by {@link Spelling}). */
+    private long hintBudget = 20_000_000L;
+    /** For each market, in order: its demand per product it names and year of the horizon. */
+    private final List<Map<String, double[]>> demand = new ArrayList<>();
+    /** For each market, in order, the products it has demand for in some year. */
+    private final List<Set<String>> demanded = new ArrayList<>();
+
+    private final Map<String, Double> highestRates = new HashMap<>();
+
+    // Every set of ids is built once, so that each check looks ids up in constant time.
+    private final Set<String> countryCodes;
+    private final Set<String> platformIds;
+    private final Set<String> componentIds;
+    private final Set<String> productIds;
+    private final Set<String> marketIds;
+    private final Set<String> plantIds;
+    private final Map<String, Plant> plantById = new HashMap<>();
+    private final Map<String, Component> componentById = new HashMap<>();
 
     private NetworkValidator(Network network) {
         this.n = network;
+        countryCodes = ids(n.countries().stream().map(Country::code).toList());
+        platformIds = ids(n.platforms().stream().map(Platform::id).toList());
+        componentIds = ids(n.components().stream().map(Component::id).toList());
+        productIds = ids(n.products().stream().map(Product::id).toList());
+        marketIds = ids(n.markets().stream().map(Market::id).toList());
+        plantIds = ids(n.plants().stream().map(Plant::id).toList());
+        n.plants().forEach(p -> plantById.putIfAbsent(p.id(), p));
+        n.components().forEach(c -> componentById.putIfAbsent(c.id(), c));
+        for (Market m : n.markets()) {
+            demand.add(demandOf(m));
+            demanded.add(withDemand(demand.get(demand.size() - 1)));
+        }
         for (Country c : n.countries()) {
             places.add(c.code());
             places.add(c.bloc());
@@ -78,6 +114,7 @@ public final class NetworkValidator {
         v.checkDecisions();
         v.checkDisruptions();
         v.checkPrices();
+        v.checkMagnitudes();
         v.warnings();
         return List.copyOf(v.problems);
     }
@@ -138,18 +175,42 @@ public final class NetworkValidator {
         if (known.contains(id)) {
             return true;
         }
-        String list = known.isEmpty() ? "none is defined" : "known: " + shortList(known);
+        String list = known.isEmpty() ? ", which defines none" : " (known: " + shortList(known) + ")";
         report(
                 ProblemCode.UNKNOWN_REFERENCE,
                 field,
-                "'" + id + "' is not a " + kind + " of this model (" + list + ")." + Spelling.hint(id, known));
+                "'" + id + "' is not a" + ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "n " : " ") + kind + " of this model"
+                        + list + "." + hint(id, known));
         return false;
     }
 
-    private static String shortList(Collection<String> items) {
-        List<String> sorted = items.stream().sorted().toList();
-        String shown = String.join(", ", sorted.subList(0, Math.min(12, sorted.size())));
-        return sorted.size() > 12 ? shown + ", ..." : shown;
+    /**
+     * The "did you mean" hint, computed once per word and set of candidates, and only while the
+     * budget of comparisons lasts: a file with a hundred thousand unknown ids among a hundred
+     * thousand known ones would otherwise spend hours on hints.
+     */
+    private String hint(String word, Collection<String> candidates) {
+        Map<String, String> memo = hints.computeIfAbsent(candidates, c -> new HashMap<>());
+        String known = memo.get(word);
+        if (known != null) {
+            return known;
+        }
+        if (hintBudget < candidates.size()) {
+            return "";
+        }
+        hintBudget -= candidates.size();
+        String h = Spelling.hint(word, candidates);
+        memo.put(word, h);
+        return h;
+    }
+
+    /** The first twelve known ids, sorted; sorted once per set of ids. */
+    private String shortList(Collection<String> items) {
+        return shortLists.computeIfAbsent(items, c -> {
+            List<String> sorted = c.stream().sorted().limit(13).toList();
+            String shown = String.join(", ", sorted.subList(0, Math.min(12, sorted.size())));
+            return sorted.size() > 12 ? shown + ", ..." : shown;
+        });
     }
 
     private Set<String> ids(Collection<String> values) {
@@ -157,27 +218,27 @@ public final class NetworkValidator {
     }
 
     private Set<String> countryCodes() {
-        return ids(n.countries().stream().map(Country::code).toList());
+        return countryCodes;
     }
 
     private Set<String> platformIds() {
-        return ids(n.platforms().stream().map(Platform::id).toList());
+        return platformIds;
     }
 
     private Set<String> componentIds() {
-        return ids(n.components().stream().map(Component::id).toList());
+        return componentIds;
     }
 
     private Set<String> productIds() {
-        return ids(n.products().stream().map(Product::id).toList());
+        return productIds;
     }
 
     private Set<String> marketIds() {
-        return ids(n.markets().stream().map(Market::id).toList());
+        return marketIds;
     }
 
     private Set<String> plantIds() {
-        return ids(n.plants().stream().map(Plant::id).toList());
+        return plantIds;
     }
 
     private void currency(String field, Optional<String> code) {
@@ -188,7 +249,7 @@ public final class NetworkValidator {
                         field,
                         "no exchange rate for '" + c + "': add it under fx (value"
                                 + " of one " + c + " in " + n.currency() + ") or use " + n.currency() + "."
-                                + Spelling.hint(c, currencies));
+                                + hint(c, currencies));
             }
         });
     }
@@ -199,8 +260,18 @@ public final class NetworkValidator {
         Quantity q = f.quantity();
         double low = Double.isInfinite(q.min()) ? q.nominal() : q.min();
         if (low < 0) {
-            report(ProblemCode.OUT_OF_RANGE, field, "must not be negative, but can be " + fmt(low) + ".");
+            report(ProblemCode.OUT_OF_RANGE, field, "must not be negative, but " + lowest(q, low) + ".");
         }
+    }
+
+    /** "is -5" for a single number, "can be as low as -5" for a range or distribution. */
+    private static String lowest(Quantity q, double low) {
+        return q.isUncertain() ? "can be as low as " + fmt(low) : "is " + fmt(low);
+    }
+
+    /** "is 1.5" for a single number, "can be as high as 1.5" for a range or distribution. */
+    private static String highest(Quantity q, double high) {
+        return q.isUncertain() ? "can be as high as " + fmt(high) : "is " + fmt(high);
     }
 
     private void nonNegative(String field, Optional<Figure> f) {
@@ -219,14 +290,13 @@ public final class NetworkValidator {
         Quantity q = f.quantity();
         double low = Double.isInfinite(q.min()) ? q.nominal() : q.min();
         double high = Double.isInfinite(q.max()) ? q.nominal() : q.max();
-        if (low < 0 || (!zeroAllowed && low <= 0) || high > 1 + TOLERANCE) {
+        boolean tooLow = low < 0 || (!zeroAllowed && low <= 0);
+        if (tooLow || high > 1 + TOLERANCE) {
             report(
                     ProblemCode.OUT_OF_RANGE,
                     field,
-                    "must be a share " + (zeroAllowed ? "from 0" : "above 0")
-                            + " to 1 (or 0% to 100%), but can be "
-                            + fmt(low < 0 || low <= 0 && !zeroAllowed ? low : high)
-                            + ".");
+                    "must be a share " + (zeroAllowed ? "from 0 to 1 (0% to 100%)" : "above 0, at most 1 (100%)")
+                            + ", but " + (tooLow ? lowest(q, low) : highest(q, high)) + ".");
         }
     }
 
@@ -249,6 +319,231 @@ public final class NetworkValidator {
                 .toPlainString();
     }
 
+    // ---- magnitudes ------------------------------------------------------------------------------
+
+    /** The highest value of one unit of each currency in the base currency over the horizon. */
+    private double highestRate(Optional<String> currency) {
+        if (currency.isEmpty() || currency.get().equals(n.currency())) {
+            return 1;
+        }
+        Series rate = n.fx().get(currency.get());
+        if (rate == null) {
+            return 1; // reported as a missing exchange rate
+        }
+        return highestRates.computeIfAbsent(
+                currency.get(),
+                c -> n.horizon()
+                        .years()
+                        .mapToDouble(y -> Math.max(
+                                Math.abs(rate.valueAt(y, NetworkValidator::highest)),
+                                Math.abs(rate.valueAt(y, NetworkValidator::lowest))))
+                        .max()
+                        .orElse(1));
+    }
+
+    private static double highest(Figure f) {
+        double max = f.quantity().max();
+        return Double.isInfinite(max) ? f.nominal() : max;
+    }
+
+    private static double lowest(Figure f) {
+        double min = f.quantity().min();
+        return Double.isInfinite(min) ? f.nominal() : min;
+    }
+
+    /** The magnitude of a figure's widest value (its nominal value where a distribution is unbounded). */
+    private static double size(Figure f) {
+        return Math.max(Math.max(Math.abs(highest(f)), Math.abs(lowest(f))), Math.abs(f.nominal()));
+    }
+
+    /**
+     * A figure within the limit of its field in {@link FieldCatalogue}, in its own currency and, for
+     * money in another currency, once converted at the highest exchange rate of the horizon.
+     */
+    private void magnitude(String field, String section, String name, Figure f, Optional<String> currency) {
+        FieldCatalogue.limit(section, name).ifPresent(limit -> {
+            double v = size(f);
+            boolean below = limit.min().isPresent() && lowest(f) < limit.min().get();
+            if (below || highest(f) > limit.max()) {
+                report(
+                        ProblemCode.OUT_OF_RANGE,
+                        field,
+                        (f.quantity().isUncertain() ? "can be " : "is ")
+                                + FieldCatalogue.Limit.show(below ? lowest(f) : highest(f)) + ", "
+                                + (below
+                                        ? "below "
+                                                + FieldCatalogue.Limit.show(
+                                                        limit.min().get()) + ", the least"
+                                        : "above " + FieldCatalogue.Limit.show(limit.max()) + ", the most")
+                                + " the optimiser can take for " + limit.what() + ".");
+                return;
+            }
+            double rate = highestRate(currency);
+            if (v * rate > limit.max()) {
+                report(
+                        ProblemCode.OUT_OF_RANGE,
+                        field,
+                        "is " + FieldCatalogue.Limit.show(v * rate) + " " + n.currency() + " at the highest"
+                                + " exchange rate of " + currency.orElseThrow() + ", above "
+                                + FieldCatalogue.Limit.show(limit.max()) + " " + n.currency()
+                                + ", the most the optimiser can take for " + limit.what() + ".");
+            }
+        });
+    }
+
+    private void magnitude(String field, String section, String name, Optional<Figure> f, Optional<String> currency) {
+        f.ifPresent(fig -> magnitude(field, section, name, fig, currency));
+    }
+
+    /**
+     * A series within the limit of its field: each figure given, its growth rate, and the value it
+     * grows to by the horizon's last year (2% a year over a century is only 7 times; 100% is 1e30
+     * times). One problem per series: a value too large once is too large in every later year.
+     */
+    private void magnitude(String field, String section, String name, Series s, Optional<String> currency) {
+        int before = problems.size();
+        eachFigure(field, s, (at, f) -> magnitude(at, section, name, f, currency));
+        if (!(s instanceof Series.ByYear by) || by.growth().isEmpty() || problems.size() > before) {
+            return;
+        }
+        Series.Growth g = by.growth().get();
+        magnitude(field + ".growth.rate", "growth", "rate", g.rate(), Optional.empty());
+        if (problems.size() > before) {
+            return;
+        }
+        FieldCatalogue.limit(section, name).ifPresent(limit -> {
+            double rate = highestRate(currency);
+            for (int year = Math.max(g.fromYear(), n.horizon().firstYear());
+                    year <= n.horizon().lastYear();
+                    year++) {
+                int y = year;
+                double v = Math.max(
+                                Math.abs(s.valueAt(y, NetworkValidator::highest)),
+                                Math.abs(s.valueAt(y, NetworkValidator::lowest)))
+                        * rate;
+                if (!(v <= limit.max())) {
+                    report(
+                            ProblemCode.OUT_OF_RANGE,
+                            field + ".growth.rate",
+                            "grows to " + FieldCatalogue.Limit.show(v) + (rate == 1 ? "" : " " + n.currency())
+                                    + " by " + y + ", above " + FieldCatalogue.Limit.show(limit.max())
+                                    + ", the most the optimiser can take for " + limit.what()
+                                    + "; give a smaller rate.");
+                    return;
+                }
+            }
+        });
+    }
+
+    private void magnitudeSeries(
+            String field, String section, String name, Optional<Series> s, Optional<String> currency) {
+        s.ifPresent(series -> magnitude(field, section, name, series, currency));
+    }
+
+    private void magnitude(
+            String field, String section, String name, PerKey<Series> values, Optional<String> currency) {
+        values.fallback()
+                .ifPresent(s ->
+                        magnitude(field + (values.byKey().isEmpty() ? "" : ".default"), section, name, s, currency));
+        values.byKey().forEach((key, s) -> magnitude(field + "." + key, section, name, s, currency));
+    }
+
+    private void checkMagnitudes() {
+        Optional<String> dearest = dearestMarketCurrency();
+        n.fx().forEach((c, s) -> magnitude("fx." + c, "model", "fx", s, Optional.empty()));
+        for (Plant p : n.plants()) {
+            String at = "plants[" + p.id() + "]";
+            Optional<String> c = p.currency();
+            magnitude(at + ".capacity", "plant", "capacity", p.capacity(), Optional.empty());
+            p.lineCapacity()
+                    .forEach((k, s) ->
+                            magnitude(at + ".line-capacity." + k, "plant", "line-capacity", s, Optional.empty()));
+            magnitude(at + ".workforce", "plant", "workforce", p.workforce(), Optional.empty());
+            magnitude(at + ".idle-workforce", "plant", "idle-workforce", p.idleWorkforce(), Optional.empty());
+            magnitudeSeries(at + ".fixed-cost", "plant", "fixed-cost", p.fixedCost(), c);
+            magnitudeSeries(at + ".idle-cost", "plant", "idle-cost", p.idleCost(), c);
+            magnitude(at + ".closure-cost", "plant", "closure-cost", p.closureCost(), c);
+            magnitude(at + ".reopening-cost", "plant", "reopening-cost", p.reopeningCost(), c);
+            magnitude(at + ".variable-cost", "plant", "variable-cost", p.variableCost(), c);
+            for (ToolingOption t : p.tooling()) {
+                String tf = at + ".tooling." + t.platform();
+                magnitude(tf + ".investment", "tooling", "investment", t.investment(), c);
+                magnitude(tf + ".lead-time", "tooling", "lead-time", t.leadTimeYears(), Optional.empty());
+            }
+        }
+        Map<String, Optional<String>> marketCurrency = new HashMap<>();
+        n.markets().forEach(m -> marketCurrency.putIfAbsent(m.id(), m.currency()));
+        for (Product p : n.products()) {
+            String at = "products[" + p.id() + "]";
+            p.bom().forEach((k, f) -> magnitude(at + ".bom." + k, "product", "bom", f, Optional.empty()));
+            p.price().fallback().ifPresent(s -> {
+                // a default price holds in every market: in the dearest currency too
+                magnitude(
+                        at + ".price" + (p.price().byKey().isEmpty() ? "" : ".default"),
+                        "product",
+                        "price",
+                        s,
+                        dearest);
+            });
+            p.price()
+                    .byKey()
+                    .forEach((k, s) -> magnitude(
+                            at + ".price." + k,
+                            "product",
+                            "price",
+                            s,
+                            marketCurrency.getOrDefault(k, Optional.empty())));
+        }
+        for (ComponentPlant cp : n.componentPlants()) {
+            String at = "component-plants[" + cp.id() + "]";
+            magnitude(at + ".capacity", "component-plant", "capacity", cp.capacity(), Optional.empty());
+            magnitudeSeries(at + ".unit-cost", "component-plant", "unit-cost", cp.unitCost(), cp.currency());
+            magnitudeSeries(at + ".fixed-cost", "component-plant", "fixed-cost", cp.fixedCost(), cp.currency());
+        }
+        for (Market m : n.markets()) {
+            String at = "markets[" + m.id() + "]";
+            m.demand().forEach((k, s) -> magnitude(at + ".demand." + k, "market", "demand", s, Optional.empty()));
+            for (SegmentDemand sd : m.segments()) {
+                String seg = at + ".segments." + sd.segment();
+                magnitude(seg + ".volume", "segment-demand", "volume", sd.volume(), Optional.empty());
+            }
+            magnitude(at + ".lost-sale-penalty", "market", "lost-sale-penalty", m.lostSalePenalty(), m.currency());
+        }
+        for (int i = 0; i < n.lanes().size(); i++) {
+            Lane l = n.lanes().get(i);
+            String at = "lanes[" + (i + 1) + "]";
+            magnitudeSeries(at + ".cost", "lane", "cost", l.costPerUnit(), Optional.empty());
+        }
+        for (int i = 0; i < n.duties().size(); i++) {
+            magnitude(
+                    "trade.duties[" + (i + 1) + "].rate",
+                    "duty",
+                    "rate",
+                    n.duties().get(i).rate(),
+                    Optional.empty());
+        }
+        for (int i = 0; i < n.commitments().size(); i++) {
+            Commitment c = n.commitments().get(i);
+            String at = "commitments[" + (i + 1) + "]";
+            magnitude(at + ".min-output", "commitment", "min-output", c.minOutput(), Optional.empty());
+            magnitude(at + ".min-jobs", "commitment", "min-jobs", c.minJobs(), Optional.empty());
+        }
+    }
+
+    /** The market currency whose unit is worth most in the base currency (a default price holds in each). */
+    private Optional<String> dearestMarketCurrency() {
+        Optional<String> best = Optional.empty();
+        double rate = 1;
+        for (Market m : n.markets()) {
+            double r = highestRate(m.currency());
+            if (r > rate) {
+                rate = r;
+                best = m.currency();
+            }
+        }
+        return best;
+    }
+
     // ---- years -----------------------------------------------------------------------------------
 
     private void span(String field, YearRange years) {
@@ -257,9 +552,23 @@ public final class NetworkValidator {
             report(
                     ProblemCode.YEAR_OUTSIDE_HORIZON,
                     field,
-                    "the years " + years + " fall outside the horizon " + h.firstYear() + "-" + h.lastYear()
+                    yearsFall(years) + " outside the horizon " + h.firstYear() + "-" + h.lastYear()
                             + ", so this has no effect.");
         }
+    }
+
+    /** "the year 1990 falls", "the years 1990-1995 fall", "the years up to 1990 fall". */
+    static String yearsFall(YearRange years) {
+        if (years.first() == years.last()) {
+            return "the year " + years.first() + " falls";
+        }
+        if (years.isOpenStart()) {
+            return "the years up to " + years.last() + " fall";
+        }
+        if (years.isOpenEnd()) {
+            return "the years from " + years.first() + " on fall";
+        }
+        return "the years " + years + " fall";
     }
 
     /** A series may name years outside the horizon only where they still shape a year inside it. */
@@ -271,6 +580,22 @@ public final class NetworkValidator {
         Integer lastBefore = by.anchors().floorKey(h.firstYear());
         Integer firstAfter = by.anchors().ceilingKey(h.lastYear());
         boolean linear = by.interpolation() == Series.Interpolation.LINEAR;
+        boolean anyInside = by.anchors().keySet().stream().anyMatch(h::contains);
+        boolean bothSides =
+                by.anchors().firstKey() < h.firstYear() && by.anchors().lastKey() > h.lastYear();
+        if (!anyInside && !(linear && bothSides) && by.growth().isEmpty()) {
+            // every year lies on one side of the horizon: each only extrapolates, and 1850 or 2300 is
+            // more likely a slip than a figure meant to hold for the whole horizon
+            for (int year : by.anchors().keySet()) {
+                report(
+                        ProblemCode.YEAR_OUTSIDE_HORIZON,
+                        field + "." + year,
+                        year + " is outside the horizon " + h.firstYear() + "-" + h.lastYear()
+                                + ", and so is every year of this series; give at least one year inside the"
+                                + " horizon.");
+            }
+            return;
+        }
         for (int year : by.anchors().keySet()) {
             boolean inside = h.contains(year);
             boolean shapesStart = year < h.firstYear() && lastBefore == year;
@@ -328,13 +653,17 @@ public final class NetworkValidator {
     private void checkPlants() {
         Set<String> countries = countryCodes();
         Set<String> platforms = platformIds();
-        Set<String> products = productIds();
+        Set<String> costKeys = new LinkedHashSet<>(productIds());
+        costKeys.addAll(platforms);
         for (Plant p : n.plants()) {
             String at = "plants[" + p.id() + "]";
             ref(at + ".country", "country", p.country(), countries);
             currency(at + ".currency", p.currency());
             p.ownership().ifPresent(f -> fraction(at + ".ownership", f, false));
             series(at + ".capacity", p.capacity());
+            vehicles(at + ".capacity", "an assembly plant's capacity", p.capacity());
+            p.lineCapacity()
+                    .forEach((platform, s) -> vehicles(at + ".line-capacity." + platform, "a line capacity", s));
             p.lineCapacity().forEach((platform, s) -> {
                 if (ref(at + ".line-capacity." + platform, "platform", platform, platforms) && !p.canBuild(platform)) {
                     report(
@@ -353,8 +682,6 @@ public final class NetworkValidator {
             series(at + ".idle-cost", p.idleCost());
             nonNegative(at + ".closure-cost", p.closureCost());
             nonNegative(at + ".reopening-cost", p.reopeningCost());
-            Set<String> costKeys = new HashSet<>(products);
-            costKeys.addAll(platforms);
             perKey(at + ".variable-cost", p.variableCost(), "product or platform", costKeys);
             for (String platform : p.platforms()) {
                 ref(at + ".platforms", "platform", platform, platforms);
@@ -384,6 +711,23 @@ public final class NetworkValidator {
             }
             for (int i = 0; i < p.status().size(); i++) {
                 span(at + ".status", p.status().get(i).years());
+            }
+        }
+    }
+
+    /**
+     * Vehicles are counted, not measured: a figure of a field in vehicles may name any unit for
+     * information, but not an energy unit, which Footprint would otherwise convert.
+     */
+    private void vehicles(String field, String what, Series s) {
+        for (Figure f : s.figures()) {
+            if (f.unit().isPresent() && Units.isEnergy(f.unit().get())) {
+                report(
+                        ProblemCode.UNIT_MISMATCH,
+                        field,
+                        "the unit '" + f.unit().get() + "' is energy, but " + what
+                                + " counts vehicles a year; drop the unit or give it in vehicles.");
+                return;
             }
         }
     }
@@ -421,7 +765,7 @@ public final class NetworkValidator {
             c.ownership().ifPresent(f -> fraction(at + ".ownership", f, false));
             series(at + ".capacity", c.capacity());
             if (ref(at + ".component", "component", c.component(), components)) {
-                String unit = n.component(c.component()).orElseThrow().unit();
+                String unit = componentById.get(c.component()).unit();
                 for (Figure f : c.capacity().figures()) {
                     f.unit().ifPresent(u -> {
                         if (Units.factor(u, unit).isEmpty()) {
@@ -449,10 +793,12 @@ public final class NetworkValidator {
             m.demand().forEach((k, s) -> {
                 ref(at + ".demand." + k, "product", k, products);
                 series(at + ".demand." + k, s);
+                vehicles(at + ".demand." + k, "demand", s);
             });
             for (SegmentDemand s : m.segments()) {
                 String seg = at + ".segments." + s.segment();
                 series(seg + ".volume", s.volume());
+                vehicles(seg + ".volume", "a segment's volume", s.volume());
                 s.groupShare().ifPresent(f -> fraction(seg + ".group-share", f, true));
                 double total = 0;
                 for (var e : s.shares().entrySet()) {
@@ -574,21 +920,29 @@ public final class NetworkValidator {
             fraction(at + ".min-share", lc.minShare(), true);
             span(at + ".years", lc.years());
         }
-        Set<String> ruleIds = new HashSet<>();
-        List<String> all = new ArrayList<>();
-        n.duties().forEach(d -> all.add(d.id()));
-        n.bans().forEach(b -> all.add(b.id()));
-        n.localContent().forEach(l -> all.add(l.id()));
-        n.commitments().forEach(c -> all.add(c.id()));
-        n.decisions().forEach(d -> all.add(d.id()));
-        n.disruptions().forEach(d -> all.add(d.id()));
-        for (String id : all) {
-            if (!ruleIds.add(id)) {
+        // Rule ids share one namespace; a repeated id is placed at the rule that repeats it.
+        Map<String, String> firstAt = new HashMap<>();
+        ruleIds("trade.duties", n.duties().stream().map(Duty::id).toList(), firstAt);
+        ruleIds("trade.bans", n.bans().stream().map(Ban::id).toList(), firstAt);
+        ruleIds(
+                "trade.local-content",
+                n.localContent().stream().map(LocalContent::id).toList(),
+                firstAt);
+        ruleIds("commitments", n.commitments().stream().map(Commitment::id).toList(), firstAt);
+        ruleIds("decisions", n.decisions().stream().map(Decision::id).toList(), firstAt);
+        ruleIds("disruptions", n.disruptions().stream().map(Disruption::id).toList(), firstAt);
+    }
+
+    private void ruleIds(String list, List<String> ids, Map<String, String> firstAt) {
+        for (int i = 0; i < ids.size(); i++) {
+            String at = list + "[" + (i + 1) + "]";
+            String first = firstAt.putIfAbsent(ids.get(i), at);
+            if (first != null) {
                 report(
                         ProblemCode.DUPLICATE_ID,
-                        "rules[" + id + "]",
-                        "two rules are named '" + id + "'; rule ids"
-                                + " must be unique so that reports can name them.");
+                        at + ".id",
+                        "the rule id '" + ids.get(i) + "' is already used by " + first
+                                + "; rule ids must be unique so that reports can name them.");
             }
         }
     }
@@ -654,7 +1008,7 @@ public final class NetworkValidator {
                 if (d.platform().isEmpty()) {
                     report(ProblemCode.MISSING_FIELD, at + ".platform", "a tool decision names the platform to tool.");
                 } else if (ref(at + ".platform", "platform", d.platform().get(), platforms) && plantKnown) {
-                    Plant p = n.plant(d.plant()).orElseThrow();
+                    Plant p = plantById.get(d.plant());
                     if (!p.canBuild(d.platform().get())) {
                         report(
                                 ProblemCode.CONTRADICTION,
@@ -672,7 +1026,17 @@ public final class NetworkValidator {
             }
         }
         // Statuses given and forced or forbidden for the same plant and year must agree.
+        Map<String, List<Decision>> byPlant = new HashMap<>();
+        for (Decision d : n.decisions()) {
+            if (d.action() != Decision.Action.TOOL) {
+                byPlant.computeIfAbsent(d.plant(), k -> new ArrayList<>()).add(d);
+            }
+        }
         for (Plant p : n.plants()) {
+            List<Decision> decisions = byPlant.getOrDefault(p.id(), List.of());
+            if (decisions.isEmpty() && p.status().size() < 2) {
+                continue; // one given status alone cannot contradict itself
+            }
             for (int year : n.horizon().years().toArray()) {
                 EnumSet<PlantStatus> forced = EnumSet.noneOf(PlantStatus.class);
                 EnumSet<PlantStatus> forbidden = EnumSet.noneOf(PlantStatus.class);
@@ -680,8 +1044,8 @@ public final class NetworkValidator {
                 List<String> who = new ArrayList<>();
                 p.givenStatus(year)
                         .ifPresent(s -> who.add("its status " + s.name().toLowerCase(java.util.Locale.ROOT)));
-                for (Decision d : n.decisions()) {
-                    if (!d.plant().equals(p.id()) || !d.years().contains(year) || d.action() == Decision.Action.TOOL) {
+                for (Decision d : decisions) {
+                    if (!d.years().contains(year)) {
                         continue;
                     }
                     PlantStatus s = switchStatus(d.action());
@@ -709,17 +1073,59 @@ public final class NetworkValidator {
         return a == Decision.Action.IDLE ? PlantStatus.IDLE : PlantStatus.CLOSED;
     }
 
-    private boolean hasDemand(Market m, Product p) {
-        return n.horizon().years().anyMatch(y -> m.demandFor(p.id(), y) > 0);
+    /**
+     * A market's nominal demand per product it names (in its demand or a segment's shares) and year
+     * of the horizon, summed as {@link Market#demandFor} does, in one pass over the market: products
+     * it does not name have none.
+     */
+    private Map<String, double[]> demandOf(Market m) {
+        int first = n.horizon().firstYear();
+        int years = n.horizon().lastYear() - first + 1;
+        Map<String, double[]> out = new LinkedHashMap<>();
+        m.demand().forEach((product, series) -> {
+            double[] d = out.computeIfAbsent(product, k -> new double[years]);
+            for (int y = 0; y < years; y++) {
+                d[y] += series.nominal(first + y);
+            }
+        });
+        for (SegmentDemand s : m.segments()) {
+            double group = s.groupShare().map(Figure::nominal).orElse(1.0);
+            double[] volume = new double[years];
+            for (int y = 0; y < years; y++) {
+                volume[y] = s.volume().nominal(first + y);
+            }
+            s.shares().forEach((product, share) -> {
+                double[] d = out.computeIfAbsent(product, k -> new double[years]);
+                for (int y = 0; y < years; y++) {
+                    d[y] += volume[y] * group * share.nominal();
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The products a market has demand for in some year of the horizon, in its order. */
+    private static Set<String> withDemand(Map<String, double[]> demand) {
+        Set<String> out = new LinkedHashSet<>();
+        demand.forEach((product, d) -> {
+            if (java.util.Arrays.stream(d).anyMatch(v -> v > 0)) {
+                out.add(product);
+            }
+        });
+        return out;
     }
 
     private void checkPrices() {
         if (n.objective() != Objective.NPV) {
             return;
         }
-        for (Product p : n.products()) {
-            for (Market m : n.markets()) {
-                if (p.price().lookup(m.id()).isEmpty() && hasDemand(m, p)) {
+        Map<String, Product> products = new HashMap<>();
+        n.products().forEach(p -> products.putIfAbsent(p.id(), p));
+        for (int i = 0; i < n.markets().size(); i++) {
+            Market m = n.markets().get(i);
+            for (String id : demanded.get(i)) {
+                Product p = products.get(id);
+                if (p != null && p.price().lookup(m.id()).isEmpty()) {
                     report(
                             ProblemCode.MISSING_PRICE,
                             "products[" + p.id() + "].price",
@@ -733,23 +1139,34 @@ public final class NetworkValidator {
     // ---- warnings --------------------------------------------------------------------------------
 
     private void warnings() {
+        Set<String> buildable = new HashSet<>();
+        for (Plant pl : n.plants()) {
+            buildable.addAll(pl.platforms());
+            pl.tooling().forEach(t -> buildable.add(t.platform()));
+        }
+        Set<String> wantedProducts = new HashSet<>();
+        demanded.forEach(wantedProducts::addAll);
+        Set<String> supplied = new HashSet<>();
+        n.componentPlants().forEach(cp -> supplied.add(cp.component()));
+        Set<String> laneOrigins = new HashSet<>();
+        Set<String> laneDestinations = new HashSet<>();
+        for (Lane l : n.lanes()) {
+            laneOrigins.add(l.from());
+            laneDestinations.add(l.to());
+        }
         for (Product p : n.products()) {
-            boolean buildable = n.plants().stream().anyMatch(pl -> pl.canBuild(p.platform()));
-            if (!buildable && n.platform(p.platform()).isPresent()) {
+            if (!buildable.contains(p.platform()) && platformIds.contains(p.platform())) {
                 report(
                         ProblemCode.UNBUILDABLE_PRODUCT,
                         "products[" + p.id() + "]",
                         "no plant has platform '" + p.platform() + "' or could take it on, so '" + p.id()
                                 + "' can never be built.");
             }
-            boolean wanted = n.markets().stream().anyMatch(m -> hasDemand(m, p));
-            if (!wanted) {
+            if (!wantedProducts.contains(p.id())) {
                 report(ProblemCode.NO_DEMAND, "products[" + p.id() + "]", "no market has demand for '" + p.id() + "'.");
             }
             for (String c : p.bom().keySet()) {
-                boolean supplied = n.componentPlants().stream()
-                        .anyMatch(cp -> cp.component().equals(c));
-                if (!supplied && n.component(c).isPresent()) {
+                if (!supplied.contains(c) && componentIds.contains(c)) {
                     report(
                             ProblemCode.UNSUPPLIED_COMPONENT,
                             "products[" + p.id() + "].bom." + c,
@@ -757,10 +1174,10 @@ public final class NetworkValidator {
                 }
             }
         }
-        for (Market m : n.markets()) {
-            boolean wanted = n.products().stream().anyMatch(p -> hasDemand(m, p));
-            boolean reached = n.lanes().stream().anyMatch(l -> l.to().equals(m.id()));
-            if (wanted && !reached) {
+        for (int i = 0; i < n.markets().size(); i++) {
+            Market m = n.markets().get(i);
+            boolean wanted = demanded.get(i).stream().anyMatch(productIds::contains);
+            if (wanted && !laneDestinations.contains(m.id())) {
                 report(
                         ProblemCode.UNREACHED_MARKET,
                         "markets[" + m.id() + "]",
@@ -768,7 +1185,7 @@ public final class NetworkValidator {
             }
         }
         for (Plant p : n.plants()) {
-            if (n.lanes().stream().noneMatch(l -> l.from().equals(p.id()))) {
+            if (!laneOrigins.contains(p.id())) {
                 report(
                         ProblemCode.IDLE_LINKS,
                         "plants[" + p.id() + "]",
@@ -776,7 +1193,7 @@ public final class NetworkValidator {
             }
         }
         for (ComponentPlant c : n.componentPlants()) {
-            if (n.lanes().stream().noneMatch(l -> l.from().equals(c.id()))) {
+            if (!laneOrigins.contains(c.id())) {
                 report(
                         ProblemCode.IDLE_LINKS,
                         "component-plants[" + c.id() + "]",
@@ -785,9 +1202,11 @@ public final class NetworkValidator {
         }
         for (int year : n.horizon().years().toArray()) {
             double demand = 0;
-            for (Market m : n.markets()) {
-                for (Product p : n.products()) {
-                    demand += m.demandFor(p.id(), year);
+            for (Map<String, double[]> market : this.demand) {
+                for (Map.Entry<String, double[]> e : market.entrySet()) {
+                    if (productIds.contains(e.getKey())) {
+                        demand += e.getValue()[year - n.horizon().firstYear()];
+                    }
                 }
             }
             double capacity = n.plants().stream()

@@ -50,4 +50,32 @@ class SpellingTest {
         assertThat(Spelling.closest("cost", List.of("coast", "cast", "post"))).hasValue("coast");
         assertThat(Spelling.closest("rail", List.of("road", "rail", "sea"))).hasValue("rail");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void a_word_of_five_megabytes_gets_no_hint_and_costs_nothing() {
+        // the full table of distances between a 5 MB word and a field name took 1.1 GB and 22 s
+        String huge = "c".repeat(5 << 20);
+        assertThat(Spelling.closest(huge, PLANT_FIELDS)).isEmpty();
+        assertThat(Spelling.closest("capacity" + "y".repeat(Spelling.LONGEST_WORD), PLANT_FIELDS))
+                .isEmpty();
+    }
+
+    @Test
+    void the_bounded_distance_agrees_with_the_full_one_within_its_bound() {
+        List<String> words = List.of("", "a", "ab", "ba", "abc", "capacity", "capaicty", "kitten", "sitting", "xyz");
+        for (String a : words) {
+            for (String b : words) {
+                int full = Spelling.distance(a, b);
+                for (int limit = 0; limit <= 9; limit++) {
+                    int bounded = Spelling.boundedDistance(a, b, limit);
+                    if (full <= limit) {
+                        assertThat(bounded).as("%s %s %d", a, b, limit).isEqualTo(full);
+                    } else {
+                        assertThat(bounded).as("%s %s %d", a, b, limit).isGreaterThan(limit);
+                    }
+                }
+            }
+        }
+    }
 }
