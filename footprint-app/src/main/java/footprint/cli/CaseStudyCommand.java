@@ -73,6 +73,13 @@ final class CaseStudyCommand implements Callable<Integer> {
     double timeLimit;
 
     @Option(
+            names = "--techniques",
+            paramLabel = "LIST",
+            defaultValue = "auto",
+            description = TechniqueOption.DESCRIPTION)
+    String techniques;
+
+    @Option(
             names = "--solver",
             paramLabel = "NAME",
             description = "scip, highs or cbc (default: ${DEFAULT-VALUE}).",
@@ -91,7 +98,8 @@ final class CaseStudyCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new UserError(dir + " is not a folder of scenarios", ExitCode.USAGE);
         }
-        SolveOptions options = new SolveOptions(backend, timeLimit, SolveOptions.DEFAULT_GAP, 1, 0, true);
+        SolveOptions options = TechniqueOption.apply(
+                SolveOptions.defaults().withBackend(backend).withThreads(1), techniques, spec, Double.NaN, timeLimit);
         Consumer<String> progress = line -> {
             synchronized (err) {
                 err.println(line);

@@ -80,6 +80,13 @@ final class CompareCommand implements Callable<Integer> {
     double gap;
 
     @Option(
+            names = "--techniques",
+            paramLabel = "LIST",
+            defaultValue = "auto",
+            description = TechniqueOption.DESCRIPTION)
+    String techniques;
+
+    @Option(
             names = "--solver",
             paramLabel = "NAME",
             description = "scip, highs or cbc (default: ${DEFAULT-VALUE}).",
@@ -160,7 +167,8 @@ final class CompareCommand implements Callable<Integer> {
         if (!(gap >= 0) || !(timeLimit >= 0)) {
             throw new UserError("--gap and --time-limit take 0 or more", ExitCode.USAGE);
         }
-        return new SolveOptions(backend, timeLimit, gap, 1, 0, true);
+        return TechniqueOption.apply(
+                SolveOptions.defaults().withBackend(backend).withThreads(1), techniques, spec, gap, timeLimit);
     }
 
     private static void write(Path file, String text) {
