@@ -127,7 +127,7 @@ class SolveCommandTest {
         Run r = run("solve", model.toString(), "--json", json.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        String line = "techniques: none (auto: facility-location shape, 2 plants x 2 markets, 4 arcs: small enough"
+        String line = "techniques: none (auto: facility-location shape, 2 plants x 2 markets, 3 arcs: small enough"
                 + " for the plain MILP)";
         assertThat(r.out()).contains("Optimal plan: NPV 22.8 M EUR").contains("\n  " + line + "\n");
         assertThat(r.err()).contains("Techniques: none (auto: facility-location shape");
