@@ -6,7 +6,7 @@ import footprint.bench.MachineInfo;
 import footprint.bench.NetworkGenerator;
 import footprint.bench.OrLibCapFile;
 import footprint.optimize.Backend;
-import footprint.optimize.Technique;
+import footprint.optimize.SolveOptions;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -129,10 +129,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--techniques",
             paramLabel = "LIST",
-            description = "Speed techniques to run each backend with: none, all, recommended (lagrangian,"
-                    + " warm-start, reduced-cost-fixing) or a comma-separated list of lazy-linking, lagrangian,"
-                    + " warm-start, reduced-cost-fixing, column-generation, decomposition. Repeat to run several"
-                    + " configurations one after the other (default: none, the plain MILP).")
+            description = "Speed techniques to run each backend with: auto (Footprint chooses for each network,"
+                    + " as solve does), none (the plain MILP), all, recommended (lagrangian, warm-start,"
+                    + " reduced-cost-fixing) or a comma-separated list of lazy-linking, lagrangian, warm-start,"
+                    + " reduced-cost-fixing, column-generation, decomposition. Repeat to run several"
+                    + " configurations one after the other (default: auto).")
     List<String> techniques = new ArrayList<>();
 
     @Option(
@@ -197,10 +198,9 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        List<Set<Technique>> configurations = new ArrayList<>();
         for (String t : techniques) {
             try {
-                configurations.add(Technique.parse(t));
+                SolveOptions.defaults().withTechniques(t);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage(), ExitCode.USAGE);
             }
@@ -225,7 +225,7 @@ final class BenchCommand implements Callable<Integer> {
             files.check();
         }
         Bench.Options options = new Bench.Options(
-                chosen, timeLimit, gap, threads, reference, forms, Optional.ofNullable(keepMps), configurations);
+                chosen, timeLimit, gap, threads, reference, forms, Optional.ofNullable(keepMps), techniques);
 
         MachineInfo machine = MachineInfo.read(Bench.solverVersions(reference));
         header(out, machine);
@@ -297,7 +297,7 @@ final class BenchCommand implements Callable<Integer> {
                                 ? ", references highs-mps and cbc-cli on the " + String.join(" and ", referenceForms)
                                         + " formulation"
                                 : "")
-                + (techniques.isEmpty() ? "" : ", techniques " + String.join(" / ", techniques));
+                + ", techniques " + (techniques.isEmpty() ? "auto" : String.join(" / ", techniques));
     }
 
     // ---- tables ---------------------------------------------------------------------------------

@@ -83,6 +83,13 @@ final class CaseStudyCommand implements Callable<Integer> {
     double timeLimit;
 
     @Option(
+            names = "--techniques",
+            paramLabel = "LIST",
+            defaultValue = "auto",
+            description = TechniqueOption.DESCRIPTION)
+    String techniques;
+
+    @Option(
             names = "--solver",
             paramLabel = "NAME",
             description = "scip, highs or cbc (default: ${DEFAULT-VALUE}).",
@@ -107,7 +114,8 @@ final class CaseStudyCommand implements Callable<Integer> {
         Outputs outputs = Outputs.of(force)
                 .regenerated("--out", out, head -> head.contains(CASE_STUDY_MARK))
                 .regenerated("--html", html, head -> head.contains(REPORT_MARK));
-        SolveOptions options = new SolveOptions(backend, timeLimit, SolveOptions.DEFAULT_GAP, 1, 0, true);
+        SolveOptions options = TechniqueOption.apply(
+                SolveOptions.defaults().withBackend(backend).withThreads(1), techniques, spec, Double.NaN, timeLimit);
         Consumer<String> progress = line -> {
             synchronized (err) {
                 err.println(line);

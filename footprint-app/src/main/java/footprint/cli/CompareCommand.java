@@ -85,6 +85,13 @@ final class CompareCommand implements Callable<Integer> {
     double gap;
 
     @Option(
+            names = "--techniques",
+            paramLabel = "LIST",
+            defaultValue = "auto",
+            description = TechniqueOption.DESCRIPTION)
+    String techniques;
+
+    @Option(
             names = "--solver",
             paramLabel = "NAME",
             description = "scip, highs or cbc (default: ${DEFAULT-VALUE}).",
@@ -169,6 +176,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Flags.gap("--gap", gap);
         Flags.timeLimit("--time-limit", timeLimit);
-        return new SolveOptions(backend, timeLimit, gap, 1, 0, true);
+        return TechniqueOption.apply(
+                SolveOptions.defaults().withBackend(backend).withThreads(1), techniques, spec, gap, timeLimit);
     }
 }

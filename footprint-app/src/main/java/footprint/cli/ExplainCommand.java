@@ -104,6 +104,13 @@ final class ExplainCommand implements Callable<Integer> {
     String solver;
 
     @Option(
+            names = "--techniques",
+            paramLabel = "LIST",
+            defaultValue = "auto",
+            description = TechniqueOption.DESCRIPTION)
+    String techniques;
+
+    @Option(
             names = "--threads",
             paramLabel = "N",
             defaultValue = "0",
@@ -176,6 +183,14 @@ final class ExplainCommand implements Callable<Integer> {
         if (!(volume > 0) || Double.isInfinite(volume)) {
             throw new UserError("--volume takes a number above 0; not " + volume, ExitCode.USAGE);
         }
-        return new SolveOptions(backend, timeLimit, gap, threads, seed, true);
+        return TechniqueOption.apply(
+                SolveOptions.defaults()
+                        .withBackend(backend)
+                        .withThreads(threads)
+                        .withSeed(seed),
+                techniques,
+                spec,
+                gap,
+                timeLimit);
     }
 }

@@ -129,6 +129,13 @@ final class RiskCommand implements Callable<Integer> {
     boolean force;
 
     @Option(
+            names = "--techniques",
+            paramLabel = "LIST",
+            defaultValue = "auto",
+            description = "For solving the plan when no --plan is given. " + TechniqueOption.DESCRIPTION)
+    String techniques;
+
+    @Option(
             names = "--solver",
             paramLabel = "NAME",
             description =
@@ -200,8 +207,13 @@ final class RiskCommand implements Callable<Integer> {
         } else {
             err.println("Solving the model on its nominal values for the plan to value");
             err.flush();
-            plan = Optimizer.solve(
-                    network, SolveOptions.defaults().withBackend(backend).withShadowPrices(false), SolveListener.NONE);
+            SolveOptions solve = TechniqueOption.apply(
+                    SolveOptions.defaults().withBackend(backend).withShadowPrices(false),
+                    techniques,
+                    spec,
+                    Double.NaN,
+                    Double.NaN);
+            plan = Optimizer.solve(network, solve, SolveListener.NONE);
             if (plan.status() == SolveStatus.INFEASIBLE) {
                 err.println("footprint: no plan satisfies every rule of the model; nothing to value");
                 return ExitCode.INFEASIBLE;

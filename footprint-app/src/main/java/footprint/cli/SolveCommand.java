@@ -8,7 +8,6 @@ import footprint.optimize.Optimizer;
 import footprint.optimize.Plan;
 import footprint.optimize.SolveOptions;
 import footprint.optimize.SolveStatus;
-import footprint.optimize.Technique;
 import footprint.report.ConflictText;
 import footprint.report.PlanJson;
 import footprint.report.PlanText;
@@ -96,12 +95,8 @@ final class SolveCommand implements Callable<Integer> {
     @Option(
             names = "--techniques",
             paramLabel = "LIST",
-            defaultValue = "none",
-            description = "Speed techniques beyond the plain MILP: none (default), recommended, all, or a"
-                    + " comma-separated list of lazy-linking, lagrangian, warm-start, reduced-cost-fixing,"
-                    + " column-generation, decomposition (docs/benchmarks.md, Speed): the same optimum, found faster on"
-                    + " facility-location-like networks; with --gap and --time-limit, a plan and an honest"
-                    + " bound on networks too big to prove.")
+            defaultValue = "auto",
+            description = TechniqueOption.DESCRIPTION)
     String techniques;
 
     @Option(
@@ -222,11 +217,14 @@ final class SolveCommand implements Callable<Integer> {
             }
         }
         Flags.count("--check-samples", checkSamples, 2, Flags.MAX_CHECK_SAMPLES, "fresh futures");
-        try {
-            return new SolveOptions(backend, timeLimit, gap, threads, seed, true)
-                    .withTechniques(Technique.parse(techniques));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), ExitCode.USAGE);
-        }
+        return TechniqueOption.apply(
+                SolveOptions.defaults()
+                        .withBackend(backend)
+                        .withThreads(threads)
+                        .withSeed(seed),
+                techniques,
+                spec,
+                gap,
+                timeLimit);
     }
 }

@@ -7,6 +7,7 @@ import footprint.io.SourceFile;
 import footprint.model.GeoPoint;
 import footprint.model.Network;
 import footprint.optimize.Plan;
+import footprint.optimize.Technique;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import java.util.Map;
 
 /**
  * A plan as JSON: {@code status}, {@code objective}, {@code bestBound}, {@code gap}, {@code
- * buildSeconds}, {@code solveSeconds}, {@code kpis}, {@code plants}, {@code flows}, {@code
+ * buildSeconds}, {@code solveSeconds}, {@code techniques} (for a plan solved here: {@code names}, the
+ * speed techniques that ran, empty for the plain MILP; {@code auto}, whether Footprint chose them;
+ * {@code reason}, why), {@code kpis}, {@code plants}, {@code flows}, {@code
  * lostSales}, {@code componentFlows}, {@code investments}, {@code decisions}, {@code notes}.
  * Numbers that are not finite (no plan, no bound) are written as null.
  *
@@ -194,6 +197,15 @@ public final class PlanJson {
         doc.put("gap", num(plan.gap()));
         doc.put("buildSeconds", plan.buildSeconds());
         doc.put("solveSeconds", plan.solveSeconds());
+        if (plan.techniques().recorded()) {
+            var techniques = new LinkedHashMap<String, Object>();
+            techniques.put(
+                    "names",
+                    plan.techniques().techniques().stream().map(Technique::word).toList());
+            techniques.put("auto", plan.techniques().auto());
+            techniques.put("reason", plan.techniques().reason());
+            doc.put("techniques", techniques);
+        }
         var size = new LinkedHashMap<String, Object>();
         size.put("variables", plan.size().variables());
         size.put("binaries", plan.size().binaries());

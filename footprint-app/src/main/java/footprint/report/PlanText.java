@@ -22,6 +22,9 @@ public final class PlanText {
         String cur = n.currency();
         s.append(n.name()).append('\n');
         s.append(headline(plan, cur)).append('\n');
+        if (plan.techniques().recorded()) {
+            s.append("  techniques: ").append(plan.techniques().line()).append('\n');
+        }
         plan.notes().forEach(note -> s.append("  note: ").append(note).append('\n'));
         if (!plan.hasPlan()) {
             return s.toString();

@@ -16,15 +16,25 @@ class BenchCommandTest {
                 .contains("machine: ")
                 .contains("solvers: OR-Tools")
                 .containsPattern(
-                        "cap41 +scip +880 +48 +899 +3312 .* optimal +1040444.375 +1040444.375 .* 1040444.375 +\\+0.0e\\+00")
+                        "cap41 +scip\\+auto +880 +48 +899 +3312 .* optimal +1040444.375 +1040444.375 .* 1040444.375"
+                                + " +\\+0.0e\\+00 +auto: none \\(facility-location shape")
                 .contains("OR-Library summary");
-        assertThat(r.err()).contains("[cap41] scip: OPTIMAL");
+        assertThat(r.err()).contains("[cap41] scip+auto: OPTIMAL");
     }
 
     @Test
     void prints_markdown() {
         SolveCommandTest.Run r = SolveCommandTest.run(
-                "bench", "--orlib", "../data/orlib-cap", "--only", "cap41", "--backends", "cbc", "--markdown");
+                "bench",
+                "--orlib",
+                "../data/orlib-cap",
+                "--only",
+                "cap41",
+                "--backends",
+                "cbc",
+                "--techniques",
+                "none",
+                "--markdown");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("| instance | solver | vars |").contains("| cap41 | cbc | 880 | 48 |");

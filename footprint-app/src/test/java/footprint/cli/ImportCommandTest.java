@@ -30,7 +30,7 @@ class ImportCommandTest {
         ModelRead read = ModelReader.read(model);
         assertThat(read.errors()).isEmpty();
         Network n = read.network().orElseThrow();
-        Plan plan = Optimizer.solve(n, SolveOptions.defaults().withGap(1e-9), SolveListener.NONE);
+        Plan plan = Optimizer.solve(n, SolveOptions.plain().withGap(1e-9), SolveListener.NONE);
         assertThat(plan.status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(plan.objective()).isCloseTo(1040444.375, within(1e-6 * 1040444.375));
     }

@@ -121,6 +121,50 @@ class SolveCommandTest {
     }
 
     @Test
+    void solve_without_the_flag_chooses_the_techniques_and_says_which_and_why(@TempDir Path dir) throws IOException {
+        Path model = write(dir, "two.yaml", MODEL);
+        Path json = dir.resolve("plan.json");
+        Run r = run("solve", model.toString(), "--json", json.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String line = "techniques: none (auto: facility-location shape, 2 plants x 2 markets, 3 arcs: small enough"
+                + " for the plain MILP)";
+        assertThat(r.out()).contains("Optimal plan: NPV 22.8 M EUR").contains("\n  " + line + "\n");
+        assertThat(r.err()).contains("Techniques: none (auto: facility-location shape");
+        JsonNode techniques = new ObjectMapper().readTree(json.toFile()).get("techniques");
+        assertThat(techniques.get("names")).isEmpty();
+        assertThat(techniques.get("auto").asBoolean()).isTrue();
+        assertThat(techniques.get("reason").asText()).startsWith("facility-location shape, 2 plants x 2 markets");
+    }
+
+    @Test
+    void named_techniques_are_reported_as_asked(@TempDir Path dir) throws IOException {
+        Path model = write(dir, "two.yaml", MODEL);
+        Path json = dir.resolve("plan.json");
+        Run r = run("solve", model.toString(), "--techniques", "recommended", "--json", json.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Optimal plan: NPV 22.8 M EUR")
+                .contains("  techniques: lagrangian, warm-start, reduced-cost-fixing (as asked)\n");
+        JsonNode techniques = new ObjectMapper().readTree(json.toFile()).get("techniques");
+        assertThat(techniques.get("names").toString())
+                .isEqualTo("[\"lagrangian\",\"warm-start\",\"reduced-cost-fixing\"]");
+        assertThat(techniques.get("auto").asBoolean()).isFalse();
+        assertThat(run("solve", model.toString(), "--techniques", "none").out())
+                .contains("  techniques: none (as asked)\n");
+    }
+
+    @Test
+    void auto_does_not_combine_with_named_techniques(@TempDir Path dir) throws IOException {
+        Path model = write(dir, "two.yaml", MODEL);
+        Run r = run("solve", model.toString(), "--techniques", "auto,lagrangian");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("auto lets Footprint choose the techniques and stands alone");
+    }
+
+    @Test
     void an_infeasible_model_exits_4(@TempDir Path dir) throws IOException {
         // Cost mode, no lost-sale penalty, and no lane reaches RU: its demand cannot be served.
         String infeasible = MODEL.replace("currency: EUR\n", "currency: EUR\nobjective: cost\n")

@@ -38,8 +38,10 @@ public final class Bench {
      * @param referenceForms the formulations the references solve: the strong one (with the
      *     per-flow linking rows, as Footprint builds it) and/or the weak one (without them)
      * @param mpsDir where to keep the exported MPS files (else a temporary file, deleted after use)
-     * @param techniques the speed techniques to run each backend with, one configuration after the
-     *     other (an empty set: the plain MILP); a row's solver is then named {@code highs+lagrangian,...}
+     * @param techniques the speed techniques to run each backend with, as a planner types them, one
+     *     configuration after the other ({@code auto}, the default: Footprint chooses for each network;
+     *     {@code none}: the plain MILP); a row's solver is then named {@code highs+auto}, {@code
+     *     highs+lagrangian,...} or {@code highs}
      */
     public record Options(
             List<Backend> backends,
@@ -49,11 +51,14 @@ public final class Bench {
             boolean reference,
             Set<Form> referenceForms,
             Optional<Path> mpsDir,
-            List<Set<Technique>> techniques) {
+            List<String> techniques) {
         public Options {
             backends = List.copyOf(backends);
             referenceForms = referenceForms.isEmpty() ? EnumSet.of(Form.STRONG) : EnumSet.copyOf(referenceForms);
-            techniques = techniques.isEmpty() ? List.of(Set.of()) : List.copyOf(techniques);
+            techniques = techniques.isEmpty() ? List.of(Technique.AUTO) : List.copyOf(techniques);
+            for (String t : techniques) {
+                SolveOptions.defaults().withTechniques(t); // throws, naming what is accepted
+            }
         }
 
         /** Options with the plain MILP only. */
@@ -64,7 +69,7 @@ public final class Bench {
                 int threads,
                 boolean reference,
                 Optional<Path> mpsDir) {
-            this(backends, timeLimitSeconds, gap, threads, reference, Set.of(), mpsDir, List.of(Set.of()));
+            this(backends, timeLimitSeconds, gap, threads, reference, Set.of(), mpsDir, List.of("none"));
         }
     }
 
@@ -86,8 +91,12 @@ public final class Bench {
         }
     }
 
-    /** A backend's name in the tables, with the techniques it ran with. */
-    static String solverName(Backend b, Set<Technique> techniques) {
+    /** A backend's name in the tables, with the techniques it ran with (a list as a planner types it). */
+    static String solverName(Backend b, String list) {
+        if (Technique.isAuto(list)) {
+            return b.word() + "+" + Technique.AUTO;
+        }
+        Set<Technique> techniques = Technique.parse(list);
         if (techniques.isEmpty()) {
             return b.word();
         }
@@ -95,6 +104,17 @@ public final class Bench {
                 + (techniques.containsAll(EnumSet.allOf(Technique.class))
                         ? "all"
                         : techniques.stream().map(Technique::word).collect(Collectors.joining(",")));
+    }
+
+    /** A row's note: the techniques Footprint chose (where it chose them) and the plan's notes. */
+    private static String note(Plan plan) {
+        List<String> notes = new ArrayList<>();
+        if (plan.techniques().auto()) {
+            notes.add("auto: " + plan.techniques().words() + " ("
+                    + plan.techniques().reason() + ")");
+        }
+        notes.addAll(plan.notes());
+        return String.join("; ", notes);
     }
 
     /** An instance to run; the network is made when it is run (a large one only then takes memory). */
@@ -212,7 +232,7 @@ public final class Bench {
         double optimum = instance.optimum().orElse(Double.NaN);
         Plan.Size size = null;
         for (Backend b : options.backends()) {
-            for (Set<Technique> techniques : options.techniques()) {
+            for (String techniques : options.techniques()) {
                 String solver = solverName(b, techniques);
                 progress.message("[" + instance.name() + "] " + solver + ": building and solving");
                 SolveOptions so = SolveOptions.defaults()
@@ -249,7 +269,7 @@ public final class Bench {
                         peak.heapMiB(),
                         peak.residentMiB(),
                         optimum,
-                        String.join("; ", plan.notes())));
+                        note(plan)));
                 progress.message(
                         done(instance.name(), solver, plan.status().name(), plan.objective(), plan.solveSeconds()));
             }

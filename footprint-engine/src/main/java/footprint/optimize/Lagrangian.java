@@ -81,6 +81,15 @@ final class Lagrangian {
         if (!form.settings.integer() || !form.settings.families().containsAll(needed)) {
             return "the model leaves a constraint family out";
         }
+        return notFacilityLocation(f);
+    }
+
+    /**
+     * Why a network is not of facility-location shape (null when it is): component plants, local
+     * content, commitments, given tooling, platform options, line capacities, or a market with demand
+     * that no arc serves and that may not go unserved.
+     */
+    static String notFacilityLocation(FrozenNetwork f) {
         if (!f.supplyArcs.isEmpty()) {
             return "components come from component plants";
         }
@@ -108,7 +117,9 @@ final class Lagrangian {
         for (int m = 0; m < f.nM; m++) {
             for (int k = 0; k < f.nK; k++) {
                 for (int t = 0; t < f.nT; t++) {
-                    if (f.demand[m][k][t] > 0 && form.lost[m][k][t] == null && f.arcsByMarketYear[m][t].length == 0) {
+                    // a lost-sale column exists in NPV mode, and in cost mode where a penalty is given
+                    boolean mayLose = f.mode == Objective.NPV || !Double.isNaN(f.penalty[m][t]);
+                    if (f.demand[m][k][t] > 0 && !mayLose && f.arcsByMarketYear[m][t].length == 0) {
                         return "a market cannot be served";
                     }
                 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -196,6 +197,33 @@ public final class Optimizer {
      * objective and bound move by the same amount.
      */
     static Plan solve(
+            FrozenNetwork f,
+            Formulation.Settings settings,
+            SolveOptions options,
+            SolveListener listener,
+            long start,
+            Consumer<Formulation> moreRows,
+            Polish polish) {
+        TechniqueChoice choice;
+        SolveOptions chosen;
+        if (moreRows != NO_ROWS) {
+            // the techniques serve the model's own rows only (explain's minimum flows, feasibility)
+            chosen = options.withTechniques(Set.of());
+            choice = new TechniqueChoice(
+                    Set.of(), options.autoTechniques(), "the rows this question adds take the plain MILP");
+        } else {
+            AutoTechniques.Resolved r = AutoTechniques.resolve(f, options);
+            chosen = r.options();
+            choice = r.choice();
+            if (choice.auto()) {
+                listener.message("Techniques: " + choice.line());
+            }
+        }
+        return solveWith(f, settings, chosen, listener, start, moreRows, polish).withTechniques(choice);
+    }
+
+    /** {@link #solve} with the techniques settled: none chosen by Footprint any more. */
+    private static Plan solveWith(
             FrozenNetwork f,
             Formulation.Settings settings,
             SolveOptions options,

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param notes what a planner should know about the solve (an option a backend ignored, ...)
  * @param why marginal values, reduced costs and unused options, from the LP with the integer
  *     decisions fixed ({@link Why#NONE} without a plan or without shadow prices)
+ * @param techniques the speed techniques the solve ran and why ({@link TechniqueChoice#UNRECORDED}
+ *     for a plan that did not come from {@link Optimizer}, such as one read from a file)
  */
 public record Plan(
         SolveStatus status,
@@ -44,7 +46,8 @@ public record Plan(
         List<Investment> investments,
         List<Decision> decisions,
         List<String> notes,
-        Why why) {
+        Why why,
+        TechniqueChoice techniques) {
     public Plan {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(mode, "mode");
@@ -59,6 +62,73 @@ public record Plan(
         decisions = List.copyOf(decisions);
         notes = List.copyOf(notes);
         Objects.requireNonNull(why, "why");
+        Objects.requireNonNull(techniques, "techniques");
+    }
+
+    /** A plan without a record of the techniques that found it. */
+    public Plan(
+            SolveStatus status,
+            Objective mode,
+            String backend,
+            double objective,
+            double bestBound,
+            double gap,
+            double buildSeconds,
+            double solveSeconds,
+            Size size,
+            Kpis kpis,
+            List<PlantYear> plants,
+            List<Flow> flows,
+            List<LostSale> lostSales,
+            List<ComponentFlow> componentFlows,
+            List<Investment> investments,
+            List<Decision> decisions,
+            List<String> notes,
+            Why why) {
+        this(
+                status,
+                mode,
+                backend,
+                objective,
+                bestBound,
+                gap,
+                buildSeconds,
+                solveSeconds,
+                size,
+                kpis,
+                plants,
+                flows,
+                lostSales,
+                componentFlows,
+                investments,
+                decisions,
+                notes,
+                why,
+                TechniqueChoice.UNRECORDED);
+    }
+
+    /** The same plan, recording the techniques that found it and why. */
+    public Plan withTechniques(TechniqueChoice choice) {
+        return new Plan(
+                status,
+                mode,
+                backend,
+                objective,
+                bestBound,
+                gap,
+                buildSeconds,
+                solveSeconds,
+                size,
+                kpis,
+                plants,
+                flows,
+                lostSales,
+                componentFlows,
+                investments,
+                decisions,
+                notes,
+                why,
+                choice);
     }
 
     /** A plan without its why. */

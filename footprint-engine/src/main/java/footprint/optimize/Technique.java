@@ -74,9 +74,17 @@ public enum Technique {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The word that lets Footprint choose the techniques for the network ({@link AutoTechniques}). */
+    public static final String AUTO = "auto";
+
+    /** Whether a list as a planner types it is {@code auto}: Footprint chooses. */
+    public static boolean isAuto(String list) {
+        return list.strip().toLowerCase(Locale.ROOT).equals(AUTO);
+    }
+
     /**
      * The techniques of a comma-separated list ({@code none}, {@code all}, {@code recommended} or
-     * words of {@link #word}).
+     * words of {@link #word}). {@code auto} is not a list of techniques: check {@link #isAuto} first.
      *
      * @throws IllegalArgumentException naming the techniques there are
      */
@@ -86,6 +94,10 @@ public enum Technique {
             String s = w.strip().toLowerCase(Locale.ROOT);
             if (s.equals("none") || s.isEmpty()) {
                 continue;
+            }
+            if (s.equals(AUTO)) {
+                throw new IllegalArgumentException("auto lets Footprint choose the techniques and stands alone;"
+                        + " name the techniques instead of combining them with it");
             }
             if (s.equals("all")) {
                 out.addAll(EnumSet.allOf(Technique.class));
@@ -103,7 +115,7 @@ public enum Technique {
             }
             if (found == null) {
                 throw new IllegalArgumentException(
-                        "no technique '" + w.strip() + "'; choose none, all, recommended or any of "
+                        "no technique '" + w.strip() + "'; choose auto, none, all, recommended or any of "
                                 + Arrays.stream(values()).map(Technique::word).collect(Collectors.joining(", ")));
             }
             out.add(found);

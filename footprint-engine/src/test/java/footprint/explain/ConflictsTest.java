@@ -77,7 +77,7 @@ class ConflictsTest {
         Network n = read.network().orElseThrow();
         assertThat(Optimizer.solve(n).status()).isEqualTo(SolveStatus.INFEASIBLE);
 
-        Conflict c = Conflicts.find(n, SolveOptions.defaults(), SolveListener.NONE);
+        Conflict c = Conflicts.find(n, SolveOptions.plain(), SolveListener.NONE);
 
         assertThat(c.outcome()).isEqualTo(Conflict.Outcome.FOUND);
         assertThat(c.minimal()).isTrue();
@@ -101,7 +101,7 @@ class ConflictsTest {
                         "  - {force: run, plant: hordain, years: 2022-}\n",
                         "  - {force: idle, plant: kaluga, years: 2022-}\n");
         ModelRead read = ModelReader.read(jobsOnly, "jobs.yaml");
-        Conflict c = Conflicts.find(read.network().orElseThrow(), SolveOptions.defaults(), SolveListener.NONE);
+        Conflict c = Conflicts.find(read.network().orElseThrow(), SolveOptions.plain(), SolveListener.NONE);
         assertThat(c.rules()).extracting(Rule::path).containsExactly("commitments[1]", "decisions[1]");
         assertThat(c.rules())
                 .extracting(Rule::text)
@@ -125,7 +125,7 @@ class ConflictsTest {
                         "  - {force: run, plant: hordain, years: 2022-}\n",
                         "  - {force: idle, plant: kaluga, years: 2022-}\n");
         Conflict c = Conflicts.find(
-                ModelReader.read(two, "two.yaml").network().orElseThrow(), SolveOptions.defaults(), SolveListener.NONE);
+                ModelReader.read(two, "two.yaml").network().orElseThrow(), SolveOptions.plain(), SolveListener.NONE);
         assertThat(c.rules()).extracting(Rule::path).containsExactly("commitments[2]", "decisions[1]");
     }
 
@@ -139,9 +139,7 @@ class ConflictsTest {
                         "  - {force: idle, plant: kaluga, years: 2022-}\n")
                 .replace("  - {plant: kaluga, min-jobs: 1800, min-output: 20000, years: 2022-2024}\n", "");
         Conflict c = Conflicts.find(
-                ModelReader.read(cost, "cost.yaml").network().orElseThrow(),
-                SolveOptions.defaults(),
-                SolveListener.NONE);
+                ModelReader.read(cost, "cost.yaml").network().orElseThrow(), SolveOptions.plain(), SolveListener.NONE);
         assertThat(c.rules()).extracting(Rule::path).containsExactly("decisions[1]", "markets[RU]");
     }
 
@@ -164,7 +162,7 @@ class ConflictsTest {
                 """.formatted(pause));
         ModelRead read = ModelReader.read(jobs);
         assertThat(read.errors()).isEmpty();
-        Conflict c = Conflicts.find(read.network().orElseThrow(), SolveOptions.defaults(), SolveListener.NONE);
+        Conflict c = Conflicts.find(read.network().orElseThrow(), SolveOptions.plain(), SolveListener.NONE);
         assertThat(c.outcome()).isEqualTo(Conflict.Outcome.FOUND);
         assertThat(c.rules()).extracting(Rule::family).containsExactly(Rule.Family.COMMITMENT, Rule.Family.DECISION);
         Rule jobsKept = c.rules().get(0);

@@ -61,7 +61,7 @@ class ExplainerTest {
     }
 
     static Explanation explain(Network n, String decision, double volume) {
-        return explain(n, decision, volume, SolveOptions.defaults().withGap(1e-9));
+        return explain(n, decision, volume, SolveOptions.plain().withGap(1e-9));
     }
 
     static Explanation explain(Network n, String decision, double volume, SolveOptions options) {

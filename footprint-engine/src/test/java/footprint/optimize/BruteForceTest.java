@@ -32,8 +32,7 @@ class BruteForceTest {
         FrozenNetwork f = FrozenNetwork.of(n);
         Double best = enumerate(f);
         for (Backend b : Backend.values()) {
-            Plan plan =
-                    Optimizer.solve(n, SolveOptions.defaults().withBackend(b).withGap(1e-9), SolveListener.NONE);
+            Plan plan = Optimizer.solve(n, SolveOptions.plain().withBackend(b).withGap(1e-9), SolveListener.NONE);
             String what = "seed " + seed + " with " + b.word() + ":\n" + yaml;
             if (best == null) {
                 assertThat(plan.status()).as(what).isEqualTo(SolveStatus.INFEASIBLE);

@@ -35,7 +35,7 @@ class ConstraintFamilyTest {
     }
 
     static Plan solve(Network n) {
-        Plan p = Optimizer.solve(n, SolveOptions.defaults().withGap(1e-9), SolveListener.NONE);
+        Plan p = Optimizer.solve(n, SolveOptions.plain().withGap(1e-9), SolveListener.NONE);
         PlanInvariants.check(n, p);
         return p;
     }
@@ -48,7 +48,7 @@ class ConstraintFamilyTest {
         return Optimizer.solve(
                 FrozenNetwork.of(n),
                 Formulation.Settings.milp().without(family).without(Family.STRENGTH),
-                SolveOptions.defaults().withGap(1e-9).withShadowPrices(false),
+                SolveOptions.plain().withGap(1e-9).withShadowPrices(false),
                 SolveListener.NONE,
                 System.nanoTime());
     }

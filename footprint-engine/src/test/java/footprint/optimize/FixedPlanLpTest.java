@@ -45,7 +45,7 @@ class FixedPlanLpTest {
     @Test
     void resolving_in_place_gives_what_a_fresh_build_gives_on_every_sample() {
         Network n = read(PAUSE);
-        Plan plan = Optimizer.solve(n, SolveOptions.defaults().withShadowPrices(false), SolveListener.NONE);
+        Plan plan = Optimizer.solve(n, SolveOptions.plain().withShadowPrices(false), SolveListener.NONE);
         Sampler sampler = Sampler.of(n, 0.5);
         try (FixedPlanLp lp = FixedPlanLp.of(n, plan)) {
             FixedPlanLp.Evaluation nominal = lp.resolve(Figure::nominal);

@@ -55,7 +55,7 @@ final class Measure {
                         Files.readString(OrLibCapTest.DIR.resolve(c[0] + ".txt")), c[0], OptionalDouble.empty());
                 Plan p = Optimizer.solve(
                         n,
-                        SolveOptions.defaults()
+                        SolveOptions.plain()
                                 .withBackend(b)
                                 .withGap(gap)
                                 .withTimeLimit(limit)
@@ -84,7 +84,7 @@ final class Measure {
             for (Backend b : Backend.values()) {
                 for (int rep = 0; rep < 3; rep++) {
                     Plan p = Optimizer.solve(
-                            n, SolveOptions.defaults().withBackend(b).withTimeLimit(limit), SolveListener.NONE);
+                            n, SolveOptions.plain().withBackend(b).withTimeLimit(limit), SolveListener.NONE);
                     System.out.printf(
                             Locale.ROOT,
                             "%-6s %s %-8s obj %.6e bound %.6e build %.3f s solve %.3f s size %s%n",
@@ -113,10 +113,7 @@ final class Measure {
             for (Backend b : Backend.values()) {
                 Plan p = Optimizer.solve(
                         n,
-                        SolveOptions.defaults()
-                                .withBackend(b)
-                                .withTimeLimit(limit)
-                                .withShadowPrices(false),
+                        SolveOptions.plain().withBackend(b).withTimeLimit(limit).withShadowPrices(false),
                         SolveListener.NONE);
                 System.out.printf(
                         Locale.ROOT,
@@ -143,10 +140,7 @@ final class Measure {
             for (Backend b : Backend.values()) {
                 Plan p = Optimizer.solve(
                         n,
-                        SolveOptions.defaults()
-                                .withBackend(b)
-                                .withTimeLimit(limit)
-                                .withShadowPrices(false),
+                        SolveOptions.plain().withBackend(b).withTimeLimit(limit).withShadowPrices(false),
                         SolveListener.NONE);
                 System.out.printf(
                         Locale.ROOT,

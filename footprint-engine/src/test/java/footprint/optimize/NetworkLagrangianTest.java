@@ -37,7 +37,7 @@ class NetworkLagrangianTest {
     /** The years' LP prices of a network with the model's families, no time limit. */
     private static double[] prices(FrozenNetwork f, NetworkLagrangian lag) {
         return Decomposition.prices(
-                f, lag, Formulation.Settings.milp(), SolveOptions.defaults(), SolveListener.NONE, Long.MAX_VALUE);
+                f, lag, Formulation.Settings.milp(), SolveOptions.plain(), SolveListener.NONE, Long.MAX_VALUE);
     }
 
     static IntStream seeds() {

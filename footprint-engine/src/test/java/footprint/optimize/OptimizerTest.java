@@ -19,7 +19,7 @@ class OptimizerTest {
                 .replace("  - {from: north, to: RU, cost: 1000}\n", "")
                 .replace("  - {from: east, to: RU, cost: 200}\n", ""));
         for (Backend b : Backend.values()) {
-            Plan plan = Optimizer.solve(n, SolveOptions.defaults().withBackend(b), SolveListener.NONE);
+            Plan plan = Optimizer.solve(n, SolveOptions.plain().withBackend(b), SolveListener.NONE);
             assertThat(plan.status()).as(b.word()).isEqualTo(SolveStatus.INFEASIBLE);
             assertThat(plan.hasPlan()).isFalse();
             assertThat(plan.flows()).isEmpty();
@@ -31,7 +31,7 @@ class OptimizerTest {
     void the_same_seed_gives_the_same_plan() {
         Network n = Models.read(BruteForceTest.tiny(7));
         for (Backend b : Backend.values()) {
-            SolveOptions o = SolveOptions.defaults().withBackend(b).withSeed(5);
+            SolveOptions o = SolveOptions.plain().withBackend(b).withSeed(5);
             Plan first = Optimizer.solve(n, o, SolveListener.NONE);
             Plan second = Optimizer.solve(n, o, SolveListener.NONE);
             assertThat(second.flows()).as(b.word()).isEqualTo(first.flows());
@@ -43,7 +43,7 @@ class OptimizerTest {
     void the_listener_hears_each_stage_and_the_plan() {
         List<String> heard = new ArrayList<>();
         double[] incumbent = {Double.NaN};
-        Optimizer.solve(Models.read(HandSolvedTest.MODEL), SolveOptions.defaults(), new SolveListener() {
+        Optimizer.solve(Models.read(HandSolvedTest.MODEL), SolveOptions.plain(), new SolveListener() {
             @Override
             public void message(String text) {
                 heard.add(text);
@@ -75,7 +75,7 @@ class OptimizerTest {
         // flows scale by 1.1 and the money per vehicle too, fixed costs by 1.1: NPV * 1.21 - fixed
         // * (1.1 - 1.21): the plan is the same (north 1,100, east 330, RU lost 110 of 550).
         Network n = Models.read(HandSolvedTest.MODEL);
-        Plan plan = Optimizer.solve(n, (Figure f) -> f.nominal() * 1.1, SolveOptions.defaults(), SolveListener.NONE);
+        Plan plan = Optimizer.solve(n, (Figure f) -> f.nominal() * 1.1, SolveOptions.plain(), SolveListener.NONE);
         double margins = 300 * 18_800 + 900 * 19_700 + 100 * 9_000;
         // duty rate 20 % becomes 22 %: north->RU margin drops by 2 % of the price 27,500 = 550.
         double expected = margins * 1.21 - 110 * 550 - 1.5e6 * 1.1;

@@ -85,7 +85,7 @@ final class SpeedMeasure {
                 Network n = orlib(nc[0], nc.length > 1 ? Double.parseDouble(nc[1]) : 0);
                 Plan p = Optimizer.solve(
                         n,
-                        SolveOptions.defaults()
+                        SolveOptions.plain()
                                 .withBackend(b)
                                 .withGap(1e-9)
                                 .withTimeLimit(limit)

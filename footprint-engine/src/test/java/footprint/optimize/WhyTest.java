@@ -150,8 +150,8 @@ class WhyTest {
 
     @Test
     void a_solve_without_shadow_prices_carries_no_why() {
-        Plan plan = Optimizer.solve(
-                Models.read(MODEL), SolveOptions.defaults().withShadowPrices(false), SolveListener.NONE);
+        Plan plan =
+                Optimizer.solve(Models.read(MODEL), SolveOptions.plain().withShadowPrices(false), SolveListener.NONE);
         assertThat(plan.why().isEmpty()).isTrue();
     }
 

@@ -28,7 +28,7 @@ class BendersTest {
             futures.add(sampler.valuation(sampler.draw(seed, i)));
             outages.add(sampler.outages(seed, i));
         }
-        SolveOptions exact = SolveOptions.defaults().withGap(0).withShadowPrices(false);
+        SolveOptions exact = SolveOptions.plain().withGap(0).withShadowPrices(false);
         Plan point = Optimizer.solve(n, exact, SolveListener.NONE);
         ExtensiveForm.Result whole = ExtensiveForm.solve(n, futures, outages, exact, SolveListener.NONE);
         ExtensiveForm.Result split = Benders.solve(n, futures, outages, point, exact.withGap(1e-7), SolveListener.NONE);

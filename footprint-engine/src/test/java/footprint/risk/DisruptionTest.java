@@ -79,7 +79,7 @@ class DisruptionTest {
     @Test
     void a_plant_a_lane_or_a_trade_relation_out_costs_what_the_hand_calculation_says() {
         Network n = RiskModels.read(TWO);
-        Plan plan = Optimizer.solve(n, SolveOptions.defaults().withShadowPrices(false), SolveListener.NONE);
+        Plan plan = Optimizer.solve(n, SolveOptions.plain().withShadowPrices(false), SolveListener.NONE);
         assertThat(plan.objective()).isCloseTo(2 * 800 * NORTH, within(1e-3));
         try (FixedPlanLp lp = FixedPlanLp.of(n, plan)) {
             // nominal: nothing strikes
@@ -115,7 +115,7 @@ class DisruptionTest {
                                 n,
                                 Figure::nominal,
                                 strikes(n, "fire", 2025),
-                                SolveOptions.defaults().withShadowPrices(false),
+                                SolveOptions.plain().withShadowPrices(false),
                                 SolveListener.NONE)
                         .objective())
                 .isCloseTo(800 * NORTH + 800 * SOUTH, within(1e-3));

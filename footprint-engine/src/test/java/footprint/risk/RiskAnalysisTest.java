@@ -72,7 +72,7 @@ class RiskAnalysisTest {
     @Test
     void one_seed_gives_one_result_whatever_the_thread_count() {
         Network n = RiskModels.read(RiskModels.PAUSE);
-        Plan plan = Optimizer.solve(n, SolveOptions.defaults().withShadowPrices(false), SolveListener.NONE);
+        Plan plan = Optimizer.solve(n, SolveOptions.plain().withShadowPrices(false), SolveListener.NONE);
         // more samples than one block, so that two threads really share the work
         int samples = 3 * LocalExecutor.BLOCK + 5;
         RiskAnalysis.Options o =

@@ -51,7 +51,7 @@ public final class RiskBench {
 
     static void bench(String name, Network n, int samples) {
         long t = System.nanoTime();
-        Plan plan = Optimizer.solve(n, SolveOptions.defaults().withShadowPrices(false), SolveListener.NONE);
+        Plan plan = Optimizer.solve(n, SolveOptions.plain().withShadowPrices(false), SolveListener.NONE);
         double solve = (System.nanoTime() - t) / 1e9;
         Sampler sampler = Sampler.of(n, 0.5);
         Plan.Size size;

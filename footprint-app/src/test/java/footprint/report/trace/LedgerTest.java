@@ -32,7 +32,7 @@ class LedgerTest {
         ModelRead read = ModelReader.read(dir.resolve(file));
         assertThat(read.errors()).isEmpty();
         Network n = read.network().orElseThrow();
-        Plan plan = Optimizer.solve(n, SolveOptions.defaults().withThreads(1), SolveListener.NONE);
+        Plan plan = Optimizer.solve(n, SolveOptions.plain().withThreads(1), SolveListener.NONE);
         assertThat(plan.hasPlan()).isTrue();
 
         List<Ledger.Entry> entries = Ledger.of(n, plan);
@@ -60,7 +60,7 @@ class LedgerTest {
     void a_plan_read_back_from_json_gives_the_same_ledger(String file) throws IOException {
         SmallNetworks.write(dir);
         Network n = ModelReader.read(dir.resolve(file)).network().orElseThrow();
-        Plan plan = Optimizer.solve(n, SolveOptions.defaults().withThreads(1), SolveListener.NONE);
+        Plan plan = Optimizer.solve(n, SolveOptions.plain().withThreads(1), SolveListener.NONE);
         Plan back = new footprint.report.PlanFile(
                         dir.resolve("plan.json"),
                         new com.fasterxml.jackson.databind.ObjectMapper()

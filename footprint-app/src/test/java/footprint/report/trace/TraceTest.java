@@ -36,10 +36,10 @@ class TraceTest {
         Path p = dir.resolve("pause.yaml");
         ModelRead read = ModelReader.read(p);
         pause = Provenance.of(p, read);
-        pausePlan = Optimizer.solve(pause.network(), SolveOptions.defaults().withThreads(1), SolveListener.NONE);
+        pausePlan = Optimizer.solve(pause.network(), SolveOptions.plain().withThreads(1), SolveListener.NONE);
         Path b = dir.resolve("bigger-north.yaml");
         bigger = Provenance.of(b, ModelReader.read(b));
-        biggerPlan = Optimizer.solve(bigger.network(), SolveOptions.defaults().withThreads(1), SolveListener.NONE);
+        biggerPlan = Optimizer.solve(bigger.network(), SolveOptions.plain().withThreads(1), SolveListener.NONE);
     }
 
     static Trace.FigureUse figure(Trace.Result r, String path) {
